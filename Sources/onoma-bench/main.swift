@@ -1,0 +1,4 @@
+import Foundation
+import OnomaKit
+
+print("onoma-bench: ICU \(ICU.version)")

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+
+/// Process-level helpers: running the root command with the contract's exit codes, and writing
+/// to the standard streams.
+enum CLI {
+    /// Exit codes of the contract.
+    static let success: Int32 = 0
+    static let nothingFound: Int32 = 1
+    static let usageError: Int32 = 2
+
+    static func run<C: ParsableCommand>(_ root: C.Type) -> Never {
+        // A closed pipe (onoma ... | head) must end the process quietly, not kill it with SIGPIPE
+        // mid-write: writes then fail with EPIPE and the command stops.
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try root.parseAsRoot()
+            try command.run()
+            Output.standard.flush()
+            exit(success)
+        } catch let exit as CommandExit {
+            Output.standard.flush()
+            Foundation.exit(exit.code)
+        } catch {
+            Output.standard.flush()
+            let code = root.exitCode(for: error)
+            if code == .success {
+                // --help and --version.
+                print(root.fullMessage(for: error))
+                Foundation.exit(success)
+            }
+            let message = root.fullMessage(for: error)
+            if !message.isEmpty { Output.error.write(line: message) }
+            Foundation.exit(code == ExitCode.failure && !(error is ValidationError) && !(error is UsageError) ? usageError : usageError)
+        }
+    }
+}
+
+/// Thrown by a command to end with a given exit code after its output is written.
+struct CommandExit: Error {
+    let code: Int32
+}
+
+/// A usage or input error with a message that says what to do; exits with code 2.
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
