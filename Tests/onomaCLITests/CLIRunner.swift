@@ -22,9 +22,10 @@ enum CLIRunner {
     }()
 
     /// Runs `onoma` with arguments and optional standard input (bytes).
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> CLIResult {
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], workingDirectory: URL? = nil) throws -> CLIResult {
         let process = Process()
         process.executableURL = executable
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
