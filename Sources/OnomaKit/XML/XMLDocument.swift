@@ -1,0 +1,205 @@
+import CLibXML2
+
+extension XML {
+    /// An XML document held as a libxml2 DOM, for editing. The handle owns its `xmlDocPtr`
+    /// (freed in `deinit`); `Node`s keep their document alive.
+    ///
+    /// Parsing follows the hostile-input policy: only `XML_PARSE_NONET`, no DTD loading, no
+    /// entity expansion, every external entity refused, and a DOCTYPE refused (or, for files
+    /// from other tools, accepted only without an internal subset).
+    ///
+    /// Serialising keeps what libxml2's DOM does not store: the bytes before the root element
+    /// (XML declaration, comments, blank lines) are written back verbatim, CRLF line ends are
+    /// kept, and so is the presence or absence of a final newline.
+    ///
+    /// Not `Sendable`: a DOM is mutable shared state; use it from one task.
+    public final class Document {
+        let pointer: xmlDocPtr
+        /// The file the document came from, for diagnostics.
+        public let path: String
+        /// The original bytes before the root element, written back verbatim (nil when the
+        /// prolog holds a DOCTYPE, which is then serialised by libxml2).
+        private var prolog: [UInt8]?
+        private var usesCRLF: Bool
+        private var endsWithNewline: Bool
+
+        /// Parses a document.
+        /// - Parameters:
+        ///   - bytes: the document (UTF-8, or another encoding its declaration names).
+        ///   - path: the file name used in diagnostics.
+        ///   - doctype: what to do with a DOCTYPE declaration.
+        /// - Throws: `XML.ParseError` with every diagnostic libxml2 reported (file:line:column)
+        ///   when the document is not well-formed or the policy refuses it.
+        public init(bytes: [UInt8], path: String, doctype: DoctypePolicy = .refuse) throws(ParseError) {
+            _ = XML.policyInstalled
+            self.path = path
+            guard bytes.count < Int(Int32.max) else {
+                throw ParseError(diagnostics: [Diagnostic(file: path, line: 1, column: 1, severity: .error, code: "xml-too-large",
+                                                          message: "the file is larger than 2 GB; split it into several glossaries")])
+            }
+            guard let ctxt = xmlNewParserCtxt() else {
+                throw ParseError(diagnostics: [Diagnostic(file: path, line: 1, column: 1, severity: .error, code: "xml-memory", message: "libxml2 could not allocate a parser")])
+            }
+            defer { xmlFreeParserCtxt(ctxt) }
+            let state = ParseState(errors: ErrorCollector(file: path), doctype: doctype)
+            let box = Unmanaged.passRetained(state)
+            defer { box.release() }
+            ctxt.pointee._private = box.toOpaque()
+            ctxt.pointee.sax.pointee.serror = ErrorCollector.structuredHandler
+            ctxt.pointee.sax.pointee.internalSubset = Document.doctypeHandler
+            let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                    xmlCtxtReadMemory(ctxt, base, Int32(buffer.count), path, nil, Int32(XML_PARSE_NONET.rawValue))
+                }
+            }
+            // An empty buffer has no base address; libxml2 reports "Document is empty" either way.
+            if state.errors.hasErrors || doc == nil || ctxt.pointee.wellFormed == 0 {
+                if let doc { xmlFreeDoc(doc) }
+                var report = state.errors.report
+                if report.isEmpty {
+                    report = [Diagnostic(file: path, line: 1, column: 1, severity: .error, code: "xml-syntax", message: "the document is empty or not well-formed")]
+                }
+                throw ParseError(diagnostics: report)
+            }
+            pointer = doc!
+            prolog = Document.prologBytes(bytes)
+            if let lf = bytes.firstIndex(of: 0x0A) { usesCRLF = lf > 0 && bytes[lf - 1] == 0x0D } else { usesCRLF = false }
+            endsWithNewline = bytes.last == 0x0A
+        }
+
+        /// Parses a document from a string (UTF-8).
+        /// - Throws: `XML.ParseError`.
+        public convenience init(string: String, path: String = "-", doctype: DoctypePolicy = .refuse) throws(ParseError) {
+            try self.init(bytes: Array(string.utf8), path: path, doctype: doctype)
+        }
+
+        deinit { xmlFreeDoc(pointer) }
+
+        /// Makes `serialized()` write a canonical prolog: `<?xml version="1.0" encoding="UTF-8"?>`,
+        /// then each comment or processing instruction before the root on its own line; LF line
+        /// ends and a final newline.
+        public func useCanonicalProlog() {
+            var text: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
+            var node = pointer.pointee.children
+            while let n = node, n.pointee.type != XML_ELEMENT_NODE {
+                if n.pointee.type == XML_COMMENT_NODE || n.pointee.type == XML_PI_NODE {
+                    text.append(contentsOf: Document.save { xmlSaveTree($0, n) })
+                    text.append(0x0A)
+                }
+                node = n.pointee.next
+            }
+            prolog = text
+            usesCRLF = false
+            endsWithNewline = true
+        }
+
+        /// The root element.
+        public var root: Node? {
+            xmlDocGetRootElement(pointer).map { Node($0, in: self) }
+        }
+
+        /// The encoding named in the XML declaration, if any.
+        public var declaredEncoding: String? {
+            pointer.pointee.encoding.map { String(cString: $0) }
+        }
+
+        /// The document as bytes: the original prolog verbatim, then the root element and
+        /// whatever follows it as libxml2 writes them (UTF-8, no reformatting).
+        public func serialized() -> [UInt8] {
+            var out: [UInt8] = []
+            guard let prolog, let root = xmlDocGetRootElement(pointer) else {
+                return Document.save { xmlSaveDoc($0, pointer) }
+            }
+            out.reserveCapacity(prolog.count)
+            out.append(contentsOf: prolog)
+            var body = Document.save { xmlSaveTree($0, root) }
+            var node = root.pointee.next
+            while let n = node {
+                body.append(0x0A)
+                body.append(contentsOf: Document.save { xmlSaveTree($0, n) })
+                node = n.pointee.next
+            }
+            if endsWithNewline { body.append(0x0A) }
+            if usesCRLF {
+                out.reserveCapacity(out.count + body.count + body.count / 16)
+                for b in body {
+                    if b == 0x0A { out.append(0x0D) }
+                    out.append(b)
+                }
+            } else {
+                out.append(contentsOf: body)
+            }
+            return out
+        }
+
+        /// Runs libxml2's serialiser (UTF-8 output, characters written as themselves, no
+        /// declaration, no formatting) and returns its bytes.
+        static func save(_ body: (xmlSaveCtxtPtr) -> Int) -> [UInt8] {
+            guard let buffer = xmlBufferCreate() else { return [] }
+            defer { xmlBufferFree(buffer) }
+            guard let ctxt = xmlSaveToBuffer(buffer, "UTF-8", Int32(XML_SAVE_NO_DECL.rawValue | XML_SAVE_AS_XML.rawValue)) else { return [] }
+            _ = body(ctxt)
+            xmlSaveClose(ctxt)
+            let count = Int(xmlBufferLength(buffer))
+            guard count > 0, let content = xmlBufferContent(buffer) else { return [] }
+            return Array(UnsafeBufferPointer(start: content, count: count))
+        }
+
+        /// The bytes before the root element's `<`: BOM, XML declaration, comments, processing
+        /// instructions and whitespace. Nil if anything else (a DOCTYPE) is there.
+        static func prologBytes(_ bytes: [UInt8]) -> [UInt8]? {
+            var i = 0
+            let n = bytes.count
+            if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+            func starts(_ s: String, at j: Int) -> Bool {
+                let u = Array(s.utf8)
+                return j + u.count <= n && Array(bytes[j..<j + u.count]) == u
+            }
+            func find(_ s: String, from j: Int) -> Int? {
+                let u = Array(s.utf8)
+                var k = j
+                while k + u.count <= n {
+                    if bytes[k] == u[0] && Array(bytes[k..<k + u.count]) == u { return k + u.count }
+                    k += 1
+                }
+                return nil
+            }
+            while i < n {
+                switch bytes[i] {
+                case 0x20, 0x09, 0x0D, 0x0A: i += 1
+                case UInt8(ascii: "<"):
+                    if starts("<?", at: i) { guard let e = find("?>", from: i + 2) else { return nil }; i = e }
+                    else if starts("<!--", at: i) { guard let e = find("-->", from: i + 4) else { return nil }; i = e }
+                    else if starts("<!", at: i) { return nil }
+                    else { return Array(bytes[0..<i]) }
+                default: return nil
+                }
+            }
+            return nil
+        }
+
+        /// The C callback for `sax->internalSubset`, called when `<!DOCTYPE name ids` has been
+        /// read and before any internal subset: applies the DOCTYPE policy.
+        static let doctypeHandler: internalSubsetSAXFunc = { ctx, _, _, _ in
+            guard let ctxt = ctx?.assumingMemoryBound(to: xmlParserCtxt.self), let box = ctxt.pointee._private else { return }
+            let state = Unmanaged<ParseState>.fromOpaque(box).takeUnretainedValue()
+            let line = Int(xmlSAX2GetLineNumber(ctx)), column = Int(xmlSAX2GetColumnNumber(ctx))
+            let hasInternalSubset = ctxt.pointee.input?.pointee.cur?.pointee == UInt8(ascii: "[")
+            let message: String
+            switch state.doctype {
+            case .refuse:
+                message = "a DOCTYPE declaration is not allowed here (it could declare entities); remove the <!DOCTYPE ...> line"
+            case .externalIdentifierOnly:
+                // libxml2 only records the external identifiers; the DTD is never loaded.
+                if !hasInternalSubset { return }
+                message = "a DOCTYPE with an internal subset ([...]) is refused because it can declare entities; remove the [...] part"
+            }
+            state.errors.policyViolation = Diagnostic(file: state.errors.file, line: max(1, line), column: max(1, column),
+                                                      severity: .error, code: "xml-doctype", message: message)
+            xmlStopParser(ctxt)
+        }
+    }
+}
+
+@available(*, unavailable, message: "a DOM is mutable shared state; use it from one task")
+extension XML.Document: Sendable {}
