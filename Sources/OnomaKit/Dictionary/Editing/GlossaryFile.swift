@@ -55,7 +55,9 @@ public enum GlossaryFile {
     /// Reads a whole file.
     /// - Throws: `AtomicFileError` when it cannot be read.
     public static func read(_ path: String) throws(AtomicFileError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        // FileHandle also reads pipes and devices (/dev/stdin), which FileManager does not.
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
             throw AtomicFileError(path: path, step: "read the file", errno: access(path, R_OK) == 0 ? EIO : errno)
         }
         return [UInt8](data)
