@@ -29,7 +29,7 @@ public enum TBXExporter {
         out.raw("  <text>\n    <body>\n")
         for entry in glossary.entries {
             out.raw("      <\(entryTag)"); out.attribute("id", entry.id); out.raw(">\n")
-            out.element("        ", "descrip", [("type", "x-onoma-kind")], text: entry.kind.rawValue)
+            out.element("        ", "admin", [("type", "x-onoma-kind")], text: entry.kind.rawValue)
             for note in entry.notes { out.element("        ", "note", text: note) }
             var languages: [String] = []
             for name in entry.names where !languages.contains(name.language) { languages.append(name.language) }

@@ -73,7 +73,12 @@ public enum TBXImporter {
             if ["termNote", "descrip", "admin", "transac", "transacNote", "ref", "xref"].contains(local) {
                 return (node.attribute("type") ?? local, local)
             }
-            return (local, local) // note, date, and DCT elements named after their category
+            if let ns = node.namespaceURI, ns != TBXVersion.v3Namespace {
+                // DCT style: the element is named after its data category.
+                let descriptive: Set<String> = ["definition", "subjectField", "context", "explanation", "source"]
+                return (local, descriptive.contains(local) ? "descrip" : "termNote")
+            }
+            return (local, local) // note, date
         }
 
         mutating func entry(_ element: XML.Node) -> GlossaryEntry? {
@@ -130,9 +135,10 @@ public enum TBXImporter {
         mutating func term(_ node: XML.Node, language: String, preferredLanguages: inout Set<String>, notes: inout [String]) -> NameForm? {
             // ntig keeps term and termNotes in a termGrp; flatten it.
             var parts: [XML.Node] = []
-            for c in node.elementChildren {
-                if c.localName == "termGrp" { parts += c.elementChildren } else { parts.append(c) }
+            func flatten(_ n: XML.Node) {
+                if ["termGrp", "descripGrp", "adminGrp", "noteGrp"].contains(n.localName) { n.elementChildren.forEach(flatten) } else { parts.append(n) }
             }
+            node.elementChildren.forEach(flatten)
             guard let termNode = parts.first(where: { $0.localName == "term" }) else {
                 tally.add("dropped a <\(node.localName)> without <term>", at: location(node))
                 return nil

@@ -2,7 +2,7 @@
 ///
 /// Mapping (both versions; documented in the README):
 /// - entry → `termEntry` (v2) / `conceptEntry` (v3) with the same `id`;
-/// - kind → `<descrip type="x-onoma-kind">` (private extension);
+/// - kind → `<admin type="x-onoma-kind">` (private extension; translate-toolkit ignores admin);
 /// - note → `<note>` on the entry;
 /// - names grouped by language → `langSet`/`langSec` with one `tig`/`termSec` per name, in order;
 /// - status → `<termNote type="administrativeStatus">` preferredTerm-admn-sts,
