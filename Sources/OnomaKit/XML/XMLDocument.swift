@@ -135,14 +135,24 @@ extension XML {
         /// Runs libxml2's serialiser (UTF-8 output, characters written as themselves, no
         /// declaration, no formatting) and returns its bytes.
         static func save(_ body: (xmlSaveCtxtPtr) -> Int) -> [UInt8] {
-            guard let buffer = xmlBufferCreate() else { return [] }
-            defer { xmlBufferFree(buffer) }
-            guard let ctxt = xmlSaveToBuffer(buffer, "UTF-8", Int32(XML_SAVE_NO_DECL.rawValue | XML_SAVE_AS_XML.rawValue)) else { return [] }
+            // Written through an I/O callback into a growing Swift array: libxml2's own
+            // xmlBuffer grows by exact reallocation, which is quadratic on a 50 MB document.
+            final class Sink { var bytes: [UInt8] = [] }
+            let sink = Sink()
+            let box = Unmanaged.passRetained(sink)
+            defer { box.release() }
+            let write: xmlOutputWriteCallback = { context, buffer, length in
+                guard let context, let buffer, length > 0 else { return 0 }
+                let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
+                buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(length)))
+                }
+                return length
+            }
+            guard let ctxt = xmlSaveToIO(write, nil, box.toOpaque(), "UTF-8", Int32(XML_SAVE_NO_DECL.rawValue | XML_SAVE_AS_XML.rawValue)) else { return [] }
             _ = body(ctxt)
             xmlSaveClose(ctxt)
-            let count = Int(xmlBufferLength(buffer))
-            guard count > 0, let content = xmlBufferContent(buffer) else { return [] }
-            return Array(UnsafeBufferPointer(start: content, count: count))
+            return sink.bytes
         }
 
         /// The bytes before the root element's `<`: BOM, XML declaration, comments, processing

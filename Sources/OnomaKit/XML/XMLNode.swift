@@ -37,8 +37,10 @@ extension XML {
 
         /// Whether this is an element named `name` in `namespace`.
         public func isElement(_ name: String, namespace: String?) -> Bool {
-            guard kind == .element, xmlStrEqual(pointer.pointee.name, name) != 0 else { return false }
-            return namespaceURI == namespace
+            guard pointer.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(pointer.pointee.name, name) != 0 else { return false }
+            guard let namespace else { return pointer.pointee.ns == nil }
+            guard let href = pointer.pointee.ns?.pointee.href else { return false }
+            return xmlStrEqual(href, namespace) != 0
         }
 
         /// The 1-based line of the node in the parsed file (capped at 65535 by libxml2's DOM).
