@@ -44,7 +44,7 @@ struct RomanizeCommand: ParsableCommand {
         let out = Output.standard
         try InputLines.forEach(arguments: inputs) { line, number in
             let result = romanizer.romanize(line, options: options)
-            for warning in result.warnings where !warning.hasPrefix("Hanja read") {
+            for warning in result.warnings {
                 Output.error.write(line: "onoma: \(inputs.isEmpty ? "<stdin>:\(number)" : "argument \(number)"): warning: \(warning)")
             }
             switch format {

@@ -44,20 +44,14 @@ public struct Romanizer: Sendable {
         switch (scheme, script) {
         case (.rr, _), (.mr, _), (.mrASCII, _), (.yale, _), (.popular, _):
             let k = KoreanScheme(scheme)!
-            var source = input
-            var hanjaNote: String?
-            if script == .han {
-                // A Hanja name or text: read it in Korean first.
-                source = chinese.sinoKorean(input, asName: !options.text)
-                hanjaNote = "Hanja read in Korean as \(source)"
-            }
+            // A Hanja name or text is read in Korean first.
+            let source = script == .han ? chinese.sinoKorean(input, asName: !options.text) : input
             if options.text {
                 result = RomanizedName(input: input, output: korean.romanizeText(source, scheme: k), scheme: scheme)
             } else {
                 result = korean.romanizeName(source, scheme: k, given: options.given ?? .hyphen)
                 result.input = input
             }
-            if let hanjaNote { result.warnings.insert(hanjaNote, at: 0) }
         case (.pinyin, .han), (.pinyinTones, .han), (.pinyinNumbers, .han), (.wadeGiles, .han), (.hangul, .han), (.sinoKorean, .han):
             let c = ChineseScheme(scheme)!
             if options.text {
