@@ -48,20 +48,18 @@ func romanizeBench(_ args: [String]) throws {
     let romanizer = try Romanizer.loadDefault()
     let korean = SyntheticNames.korean(200_000)
     let chinese = SyntheticNames.chinese(200_000)
-    let cases: [(RomanizationScheme, [String], Bool)] = [
-        (.rr, korean, false), (.mr, korean, false), (.mrASCII, korean, false), (.yale, korean, false), (.popular, korean, false),
-        (.rr, korean, true), (.mr, korean, true),
-        (.pinyin, chinese, false), (.pinyinTones, chinese, false), (.pinyinNumbers, chinese, false), (.wadeGiles, chinese, false),
-        (.hangul, chinese, false), (.sinoKorean, chinese, false), (.traditional, chinese, false), (.simplified, chinese, false),
-    ]
-    for (scheme, names, text) in cases {
+    let koreanSchemes: [(RomanizationScheme, Bool)] = [(.rr, false), (.mr, false), (.mrASCII, false), (.yale, false), (.popular, false), (.rr, true), (.mr, true)]
+    let chineseSchemes: [(RomanizationScheme, Bool)] = [(.pinyin, false), (.pinyinTones, false), (.pinyinNumbers, false), (.wadeGiles, false),
+                                                        (.hangul, false), (.sinoKorean, false), (.traditional, false), (.simplified, false)]
+    let cases = koreanSchemes.map { ($0.0, korean, $0.1, "Korean") } + chineseSchemes.map { ($0.0, chinese, $0.1, "Chinese") }
+    for (scheme, names, text, label) in cases {
         let options = RomanizationOptions(scheme: scheme, text: text)
         var sink = 0
         let t = Bench.best {
             for n in names { sink &+= romanizer.romanize(n, options: options).output.utf8.count }
         }
         precondition(sink > 0)
-        Bench.report("romanize \(scheme.rawValue)\(text ? " --text" : "") (\(names === korean ? "Korean" : "Chinese"))", items: names.count, seconds: t, unit: "names")
+        Bench.report("romanize \(scheme.rawValue)\(text ? " --text" : "") (\(label))", items: names.count, seconds: t, unit: "names")
     }
 }
 
