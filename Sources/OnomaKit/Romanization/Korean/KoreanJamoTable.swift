@@ -11,14 +11,17 @@ enum KoreanJamoTable {
     static let rrVowel = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"]
     /// A final written where no vowel follows (RR ch. 2 art. 2, note 2: k, t, p before a consonant or at the end).
     static let rrFinal = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"]
-    static let rrCoda: [CodaSound: String] = [.none: "", .k: "k", .n: "n", .t: "t", .l: "l", .m: "m", .p: "p", .ng: "ng"]
+    /// Indexed by `CodaSound.rawValue`.
+    static let rrCoda = ["", "k", "n", "t", "l", "m", "p", "ng"]
 
     /// MR initials where they are voiceless (word-initially, after k t p).
     static let mrInitial = ["k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch'", "k'", "t'", "p'", "h"]
     /// MR ㄱ ㄷ ㅂ ㅈ between voiced sounds.
-    static let mrVoiced: [Int: String] = [Jamo.g: "g", Jamo.d: "d", Jamo.b: "b", Jamo.j: "j"]
+    /// Indexed by initial; nil where MR has no voiced spelling.
+    static let mrVoiced: [String?] = ["g", nil, nil, "d", nil, nil, nil, "b", nil, nil, nil, nil, "j", nil, nil, nil, nil, nil, nil]
     static let mrVowel = ["a", "ae", "ya", "yae", "ŏ", "e", "yŏ", "ye", "o", "wa", "wae", "oe", "yo", "u", "wŏ", "we", "wi", "yu", "ŭ", "ŭi", "i"]
-    static let mrCoda: [CodaSound: String] = [.none: "", .k: "k", .n: "n", .t: "t", .l: "l", .m: "m", .p: "p", .ng: "ng"]
+    /// Indexed by `CodaSound.rawValue`.
+    static let mrCoda = ["", "k", "n", "t", "l", "m", "p", "ng"]
 
     static let yaleInitial = ["k", "kk", "n", "t", "tt", "l", "m", "p", "pp", "s", "ss", "", "c", "cc", "ch", "kh", "th", "ph", "h"]
     static let yaleVowel = ["a", "ay", "ya", "yay", "e", "ey", "ye", "yey", "o", "wa", "way", "oy", "yo", "wu", "we", "wey", "wi", "yu", "u", "uy", "i"]

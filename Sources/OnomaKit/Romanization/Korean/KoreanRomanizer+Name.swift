@@ -68,21 +68,22 @@ extension KoreanRomanizer {
             if syllables.count == 2, let p = popularSurname2[first * Int(HangulSyllable.count) + syllables[syllables.startIndex + 1]] { return p }
             return syllables.map { rrSyllable[$0] }.joined().capitalizedFirst
         case .yale:
-            return syllables.map { yaleSyllable[$0] }.joined().capitalizedFirst
-        case .mr, .mrASCII:
-            let mr: String
-            // ALA-LC: the surnames 李 and 異, written 이 or 리, are always Yi.
-            if syllables.count == 1 && (first == KoreanRomanizer.syllableI || first == KoreanRomanizer.syllableRi) {
-                mr = "Yi"
-            } else {
-                var parts = syllables.map { HangulSyllable(index: $0) }
-                // ALA-LC reads a surname written with ㄹ by the initial-sound rule (류 Yu, 라 Na).
-                if parts[0].initial == Jamo.r { parts[0].initial = KoreanSoundChanges.isIotized(parts[0].vowel) || parts[0].vowel == Jamo.vYe ? Jamo.null : Jamo.n }
-                let surface = KoreanSoundChanges.apply(parts)
-                mr = KoreanRomanizer.renderMR(surface, hyphenated: false).capitalizedFirst
-            }
-            return scheme == .mr ? mr : KoreanRomanizer.stripMR(mr)
+            return syllables.count == 1 ? yaleSyllableCapitalized[first] : yaleSyllableCapitalized[first] + yaleSyllable[syllables[syllables.startIndex + 1]]
+        case .mr:
+            return syllables.count == 1 ? mrSurname1[first] : KoreanRomanizer.mrFamily(Array(syllables))
+        case .mrASCII:
+            return syllables.count == 1 ? mrASCIISurname1[first] : KoreanRomanizer.stripMR(KoreanRomanizer.mrFamily(Array(syllables)))
         }
+    }
+
+    /// The MR (ALA-LC) form of a surname given as syllable indices.
+    static func mrFamily(_ syllables: [Int]) -> String {
+        // ALA-LC: the surnames 李 and 異, written 이 or 리, are always Yi.
+        if syllables.count == 1 && (syllables[0] == syllableI || syllables[0] == syllableRi) { return "Yi" }
+        var parts = syllables.map { HangulSyllable(index: $0) }
+        // ALA-LC reads a surname written with ㄹ by the initial-sound rule (류 Yu, 라 Na).
+        if parts[0].initial == Jamo.r { parts[0].initial = KoreanSoundChanges.isIotized(parts[0].vowel) || parts[0].vowel == Jamo.vYe ? Jamo.null : Jamo.n }
+        return renderMR(KoreanSoundChanges.apply(parts), hyphenated: false).capitalizedFirst
     }
 
     static let syllableI = HangulSyllable("이")!.index
@@ -94,10 +95,10 @@ extension KoreanRomanizer {
         case .rr:
             return KoreanRomanizer.join(syllables, style: style, lower: { rrSyllable[$0] }, upper: { rrSyllableCapitalized[$0] })
         case .yale:
-            return KoreanRomanizer.join(syllables, style: style, lower: { yaleSyllable[$0] }, upper: { yaleSyllable[$0].capitalizedFirst })
+            return KoreanRomanizer.join(syllables, style: style, lower: { yaleSyllable[$0] }, upper: { yaleSyllableCapitalized[$0] })
         case .popular:
             return KoreanRomanizer.join(syllables, style: style,
-                                        lower: { popularGiven[$0].map { $0.lowercased() } ?? rrSyllable[$0] },
+                                        lower: { popularGivenLower[$0] ?? rrSyllable[$0] },
                                         upper: { popularGiven[$0] ?? rrSyllableCapitalized[$0] })
         case .mr, .mrASCII:
             let surface = KoreanSoundChanges.apply(syllables.map { HangulSyllable(index: $0) })

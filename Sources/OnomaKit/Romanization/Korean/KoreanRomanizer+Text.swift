@@ -86,7 +86,7 @@ extension KoreanRomanizer {
             }
             out += onset
             out += vowel
-            out += KoreanJamoTable.rrCoda[syllable.coda]!
+            out += KoreanJamoTable.rrCoda[Int(syllable.coda.rawValue)]
         }
         return out
     }
@@ -134,7 +134,7 @@ extension KoreanRomanizer {
             if syllable.coda == .l && i + 1 < s.count && s[i + 1].onset == Jamo.h {
                 out += "r"                                                       // ㄹ + ㅎ: Parhae
             } else {
-                out += KoreanJamoTable.mrCoda[syllable.coda]!
+                out += KoreanJamoTable.mrCoda[Int(syllable.coda.rawValue)]
             }
         }
         return out

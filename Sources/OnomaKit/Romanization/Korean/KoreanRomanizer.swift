@@ -13,8 +13,14 @@ public struct KoreanRomanizer: Sendable {
     /// RR of each of the 11,172 syllables read alone, lower case and capitalized.
     let rrSyllable: [String]
     let rrSyllableCapitalized: [String]
-    /// Yale of each syllable.
+    /// Yale of each syllable, lower case and capitalized.
     let yaleSyllable: [String]
+    let yaleSyllableCapitalized: [String]
+    /// MR of each syllable as a one-syllable surname (李 → Yi, 류 → Yu), and its ASCII form.
+    let mrSurname1: [String]
+    let mrASCIISurname1: [String]
+    /// Popular given-name spelling in lower case (for non-initial syllables).
+    let popularGivenLower: [String?]
     /// Popular given-name spelling of each syllable (capitalized), or nil when the table has none.
     let popularGiven: [String?]
     /// Popular spelling of one-syllable surnames by syllable index, and of two-syllable ones by
@@ -56,7 +62,12 @@ public struct KoreanRomanizer: Sendable {
         rrSyllable = rr
         rrSyllableCapitalized = rrCap
         yaleSyllable = yale
+        yaleSyllableCapitalized = yale.map(\.capitalizedFirst)
         popularGiven = popular
+        popularGivenLower = popular.map { $0?.lowercased() }
+        let mr1 = (0..<Int(HangulSyllable.count)).map { KoreanRomanizer.mrFamily([$0]) }
+        mrSurname1 = mr1
+        mrASCIISurname1 = mr1.map(KoreanRomanizer.stripMR)
         var byHangul = [String: Int](), compounds = Set<Int>()
         for (i, s) in data.surnames.enumerated() {
             byHangul[s.hangul] = byHangul[s.hangul] ?? i
