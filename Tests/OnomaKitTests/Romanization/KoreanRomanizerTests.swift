@@ -247,3 +247,25 @@ func koreanSamples() -> [KoreanSample] {
         #expect(r.split(name) == nil)
     }
 }
+
+@Suite struct KoreanMRTableTests {
+    /// The precomputed boundary table gives exactly what the general sound-change pass gives,
+    /// for every final × initial × vowel boundary (after 가 + final) and a final ㄱ/ㄹ/ㅇ tail.
+    @Test func tableAgreesWithTheRules() {
+        let table = sharedKoreanRomanizer.mrTable
+        var mismatches = [String]()
+        for final in 0..<28 {
+            for initial in 0..<19 {
+                for vowel in 0..<21 {
+                    for lastFinal in [0, Jamo.fG, Jamo.fL, Jamo.fNG] {
+                        let word = [HangulSyllable(initial: Jamo.g, vowel: Jamo.vA, final: final), HangulSyllable(initial: initial, vowel: vowel, final: lastFinal)]
+                        let expected = KoreanRomanizer.renderMR(KoreanSoundChanges.apply(word), hyphenated: true).capitalizedFirst
+                        let got = [word[0].index, word[1].index].withUnsafeBufferPointer { table.given($0[...], hyphen: true, ascii: false) }
+                        if got != expected { mismatches.append("\(expected) ≠ \(got)") }
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+}

@@ -64,8 +64,11 @@ struct KoreanNameParser {
         guard !parts.isEmpty else { return [] }
         // Top segmentations of each hyphen/space-separated part, combined.
         var combos: [Segmentation] = [Segmentation(keys: [], cost: 0)]
+        // When the given name is already cut (Young-aah, Kang In), each piece is normally one
+        // syllable: cutting a piece further costs extra.
+        let extraSyllableCost: Float = parts.count >= 2 ? 0.6 : 0
         for part in parts {
-            let segs = segment(part).prefix(3)
+            let segs = segment(part).prefix(3).map { Segmentation(keys: $0.keys, cost: $0.cost + extraSyllableCost * Float($0.keys.count - 1)) }
             guard !segs.isEmpty else { return [] }
             combos = combos.flatMap { c in segs.map { Segmentation(keys: c.keys + $0.keys, cost: c.cost + $0.cost) } }
                 .filter { $0.keys.count <= KoreanNameParser.maximumGivenSyllables }

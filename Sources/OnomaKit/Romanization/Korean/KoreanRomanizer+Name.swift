@@ -70,9 +70,9 @@ extension KoreanRomanizer {
         case .yale:
             return syllables.count == 1 ? yaleSyllableCapitalized[first] : yaleSyllableCapitalized[first] + yaleSyllable[syllables[syllables.startIndex + 1]]
         case .mr:
-            return syllables.count == 1 ? mrSurname1[first] : KoreanRomanizer.mrFamily(Array(syllables))
+            return syllables.count == 1 ? mrTable.surname[first] : KoreanRomanizer.mrFamily(Array(syllables))
         case .mrASCII:
-            return syllables.count == 1 ? mrASCIISurname1[first] : KoreanRomanizer.stripMR(KoreanRomanizer.mrFamily(Array(syllables)))
+            return syllables.count == 1 ? mrTable.surnameASCII[first] : KoreanRomanizer.stripMR(KoreanRomanizer.mrFamily(Array(syllables)))
         }
     }
 
@@ -101,16 +101,13 @@ extension KoreanRomanizer {
                                         lower: { popularGivenLower[$0] ?? rrSyllable[$0] },
                                         upper: { popularGiven[$0] ?? rrSyllableCapitalized[$0] })
         case .mr, .mrASCII:
-            let surface = KoreanSoundChanges.apply(syllables.map { HangulSyllable(index: $0) })
-            var mr: String
             switch style {
-            case .hyphen: mr = KoreanRomanizer.renderMR(surface, hyphenated: true).capitalizedFirst
-            case .joined: mr = KoreanRomanizer.renderMR(surface, hyphenated: false).capitalizedFirst
+            case .hyphen: return mrTable.given(syllables, hyphen: true, ascii: scheme == .mrASCII)
+            case .joined: return mrTable.given(syllables, hyphen: false, ascii: scheme == .mrASCII)
             case .spaced:
-                mr = KoreanRomanizer.renderMR(surface, hyphenated: true).split(separator: "-").map { String($0).capitalizedFirst }.joined(separator: " ")
+                return mrTable.given(syllables, hyphen: true, ascii: scheme == .mrASCII)
+                    .split(separator: "-").map { String($0).capitalizedFirst }.joined(separator: " ")
             }
-            if scheme == .mrASCII { mr = KoreanRomanizer.stripMR(mr) }
-            return mr
         }
     }
 

@@ -16,9 +16,9 @@ public struct KoreanRomanizer: Sendable {
     /// Yale of each syllable, lower case and capitalized.
     let yaleSyllable: [String]
     let yaleSyllableCapitalized: [String]
-    /// MR of each syllable as a one-syllable surname (李 → Yi, 류 → Yu), and its ASCII form.
-    let mrSurname1: [String]
-    let mrASCIISurname1: [String]
+    /// MR tables; they depend on the fixed rules only, so they are built once per process,
+    /// on first use, and shared.
+    var mrTable: KoreanMRTable { KoreanMRTable.shared }
     /// Popular given-name spelling in lower case (for non-initial syllables).
     let popularGivenLower: [String?]
     /// Popular given-name spelling of each syllable (capitalized), or nil when the table has none.
@@ -65,9 +65,6 @@ public struct KoreanRomanizer: Sendable {
         yaleSyllableCapitalized = yale.map(\.capitalizedFirst)
         popularGiven = popular
         popularGivenLower = popular.map { $0?.lowercased() }
-        let mr1 = (0..<Int(HangulSyllable.count)).map { KoreanRomanizer.mrFamily([$0]) }
-        mrSurname1 = mr1
-        mrASCIISurname1 = mr1.map(KoreanRomanizer.stripMR)
         var byHangul = [String: Int](), compounds = Set<Int>()
         for (i, s) in data.surnames.enumerated() {
             byHangul[s.hangul] = byHangul[s.hangul] ?? i
