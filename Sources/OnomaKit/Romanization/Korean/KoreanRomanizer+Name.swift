@@ -48,6 +48,10 @@ extension KoreanRomanizer {
             } else {
                 cut = familyLength(first: syllables[0], second: syllables[1], count: count)
             }
+            if scheme == .rr || scheme == .yale {
+                let (output, family, given) = byteName(syllables, cut: cut, table: scheme == .rr ? rrBytes : yaleBytes, style: style)
+                return RomanizedName(input: name, output: output, scheme: scheme.romanizationScheme, family: family, given: given)
+            }
             let family = familyName(syllables[0..<cut], scheme: scheme)
             guard cut < count else {
                 return RomanizedName(input: name, output: family, scheme: scheme.romanizationScheme, family: family, given: nil)

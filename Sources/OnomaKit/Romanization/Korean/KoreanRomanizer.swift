@@ -16,6 +16,9 @@ public struct KoreanRomanizer: Sendable {
     /// Yale of each syllable, lower case and capitalized.
     let yaleSyllable: [String]
     let yaleSyllableCapitalized: [String]
+    /// The same RR and Yale spellings as flat byte tables (the name-mode hot path).
+    let rrBytes: SyllableByteTable
+    let yaleBytes: SyllableByteTable
     /// MR tables; they depend on the fixed rules only, so they are built once per process,
     /// on first use, and shared.
     var mrTable: KoreanMRTable { KoreanMRTable.shared }
@@ -63,6 +66,8 @@ public struct KoreanRomanizer: Sendable {
         rrSyllableCapitalized = rrCap
         yaleSyllable = yale
         yaleSyllableCapitalized = yale.map(\.capitalizedFirst)
+        rrBytes = SyllableByteTable(rr)
+        yaleBytes = SyllableByteTable(yale)
         popularGiven = popular
         popularGivenLower = popular.map { $0?.lowercased() }
         var byHangul = [String: Int](), compounds = Set<Int>()
