@@ -85,3 +85,17 @@ import OnomaTestSupport
         #expect(e.message.contains("UTF-8"))
     }
 }
+
+@Suite struct KoreanSurnameInfoTests {
+    @Test func surnameEntries() throws {
+        let r = sharedKoreanRomanizer
+        let jeong = try #require(r.surname("정"))
+        #expect(jeong.hanja == ["鄭", "丁", "程"])
+        #expect(jeong.rank == 4)
+        #expect(jeong.spellings.prefix(3) == ["Jung", "Jeong", "Chung"])
+        #expect(r.surname("황보")?.hanja == ["皇甫"])
+        #expect(r.surname("동방")?.hanja == ["東方"])
+        #expect(r.surname("뷁") == nil)
+        #expect(r.surnames.count == r.data.surnames.count)
+    }
+}

@@ -3,9 +3,13 @@
 /// change and are clearer next to the rules that use them.
 ///
 /// Sources: RR — 국어의 로마자 표기법 (문화관광부 고시 2000-8, ch. 2); MR — McCune &
-/// Reischauer 1939 as used by ALA-LC (2009 table); Yale — S. E. Martin's linguistic Yale
-/// (ㅜ wu, ㅡ u, ㅓ e, ㅐ ay, ㅔ ey; `wu` is written after labials too, the long form, since
-/// Martin's shortening to `u` after m/p/pp/ph is optional and loses information).
+/// Reischauer 1939 as used by ALA-LC (Korean Romanization and Word Division, 2009; MR table
+/// as printed by the University of Chicago East Asia library: s → sh before wi);
+/// Yale — S. E. Martin's linguistic Yale for modern Korean (the vowel and consonant tables of
+/// the Wikipedia article "Yale romanization of Korean" and linguistique-coreenne.com's Yale
+/// table: ㅗ o, ㅜ wu, ㅡ u, ㅓ e, ㅐ ay, ㅔ ey, ㅚ oy, ㅢ uy, ㅈ c, ㅊ ch, ㅋ kh). `wu` is
+/// written after labials too, the long form: Martin's shortening to `u` after m/p/pp/ph is
+/// optional (J. R. P. King, Korean Studies list, 2005) and loses information.
 enum KoreanJamoTable {
     static let rrInitial = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
     static let rrVowel = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"]
