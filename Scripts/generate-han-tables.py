@@ -323,8 +323,10 @@ def grouped(table, key_sort):
 
 def write(name, header, lines):
     with open(os.path.join(REF, name), "w", encoding="utf-8") as f:
-        for h in header:
+        *comments, columns = header  # the last entry is the column header line
+        for h in comments:
             f.write("# " + h + "\n" if h else "#\n")
+        f.write(columns + "\n")
         for line in lines:
             f.write(line + "\n")
 
