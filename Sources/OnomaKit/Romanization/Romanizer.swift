@@ -97,20 +97,6 @@ public enum RomanizationError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-extension KoreanScheme {
-    /// The Korean engine's scheme for a `RomanizationScheme`, if it is a Korean one.
-    init?(_ scheme: RomanizationScheme) {
-        switch scheme {
-        case .rr: self = .rr
-        case .mr: self = .mr
-        case .mrASCII: self = .mrASCII
-        case .yale: self = .yale
-        case .popular: self = .popular
-        default: return nil
-        }
-    }
-}
-
 extension ChineseScheme {
     /// The Chinese engine's scheme for a `RomanizationScheme`, if it is a Chinese one.
     init?(_ scheme: RomanizationScheme) {
