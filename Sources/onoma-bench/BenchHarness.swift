@@ -17,7 +17,8 @@ enum Bench {
     /// Prints one result line: name, items, seconds, items/s.
     static func report(_ name: String, items: Int, seconds: Double, unit: String = "items") {
         let rate = Double(items) / seconds
-        print(String(format: "%-44@ %10d %@ in %8.4f s  %14.0f %@/s", name as NSString, items, unit as NSString, seconds, rate, unit as NSString))
+        let padded = name.count >= 46 ? name : name + String(repeating: " ", count: 46 - name.count)
+        print(padded + String(format: " %10d %@ in %8.4f s  %12.0f %@/s", items, unit, seconds, rate, unit))
     }
 
     /// Runs a command and returns (wall seconds, max RSS in KiB, exit status), with stdin from a
