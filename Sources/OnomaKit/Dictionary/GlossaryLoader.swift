@@ -70,6 +70,8 @@ public enum GlossaryLoader {
         let parser = XML.Parser(source: source, file: file)
         let builder = GlossaryBuilder(file: file, defaultName: defaultName)
         parser.schemaIssueFilter = { [unowned builder] issue in
+            // An <entry> without names: the no-name rule says it in Onoma's words.
+            if issue.message.hasPrefix("element <entry>: Missing child element(s). Expected is ( name )") { return false }
             // One problem, one diagnostic: the builder already explained this attribute.
             guard issue.line == builder.flaggedLine, issue.column == builder.flaggedColumn else { return true }
             return !builder.flaggedAttributes.contains { issue.message.contains("attribute '\($0)'") }
@@ -117,7 +119,12 @@ public enum GlossaryLoader {
             if issue.message.contains("not proper UTF-8") {
                 let bytes = issue.message.components(separatedBy: "Bytes:").dropFirst().first?.trimmingCharacters(in: .whitespacesAndNewlines)
                 return Diagnostic(.invalidUTF8, file: issue.file, line: line, column: column,
-                                  "invalid UTF-8\(bytes.map { " (bytes \($0))" } ?? ""); the file must be UTF-8: fix or re-save it as UTF-8")
+                                  "invalid UTF-8\(bytes.map { " (the bytes from here: \($0))" } ?? ""); the file must be UTF-8: fix the bytes or re-save the file as UTF-8")
+            }
+            if let range = issue.message.range(of: "Char 0xD"), let digit = issue.message[range.upperBound...].first, "89ABCDEF".contains(digit) {
+                // A UTF-16 surrogate encoded as UTF-8 (CESU-8 or broken conversion): not UTF-8.
+                return Diagnostic(.invalidUTF8, file: issue.file, line: line, column: column,
+                                  "invalid UTF-8: an encoded UTF-16 surrogate (\(issue.message)); re-save the file as real UTF-8")
             }
             if issue.message.contains("Excessive depth") {
                 return Diagnostic(.tooDeep, file: issue.file, line: line, column: column, issue.message)
