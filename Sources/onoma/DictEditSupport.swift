@@ -35,7 +35,19 @@ enum DictEditRunner {
         if dryRun {
             Output.standard.write(UnifiedDiff.make(old: outcome.original, new: outcome.edited, oldName: path, newName: path + " (edited)"))
         }
-        for d in outcome.diagnostics { Output.error.write(line: d.description) }
+        printDiagnostics(outcome.diagnostics, path: path)
+    }
+
+    /// Every error, and the first ten warnings (a large glossary may carry many; `onoma dict
+    /// validate` lists them all).
+    static func printDiagnostics(_ diagnostics: [Diagnostic], path: String) {
+        var warnings = 0
+        for d in diagnostics {
+            if d.severity == .error { Output.error.write(line: d.description); continue }
+            warnings += 1
+            if warnings <= 10 { Output.error.write(line: d.description) }
+        }
+        if warnings > 10 { Output.error.write(line: "onoma: \(warnings - 10) more warning(s); run `onoma dict validate \(path)` for all") }
     }
 
     /// Prints a failure and throws the matching exit.

@@ -35,13 +35,15 @@ struct DictExportCommand: ParsableCommand {
         guard let version = TBXVersion(rawValue: tbxVersion) else { throw UsageError("--tbx-version must be 2 or 3") }
         var glossaries: [Glossary] = []
         for file in files {
+            // The streaming loader: no DOM, so a 100,000-entry glossary exports in bounded memory.
             do {
-                let bytes = try GlossaryFile.read(file)
-                glossaries.append(try GlossaryDocument(bytes: bytes, path: file).glossary())
-            } catch let e as AtomicFileError {
-                Output.error.write(line: "onoma: \(e)"); throw CommandExit(code: 2)
-            } catch let e as GlossaryEditError {
-                for d in e.diagnostics { Output.error.write(line: d.description) }
+                if file == "-" {
+                    glossaries.append(try GlossaryLoader.load(data: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), fileName: "-"))
+                } else {
+                    glossaries.append(try GlossaryLoader.load(contentsOf: URL(fileURLWithPath: file), displayName: file))
+                }
+            } catch {
+                for d in error.diagnostics { Output.error.write(line: d.description) }
                 throw CommandExit(code: 2)
             }
         }

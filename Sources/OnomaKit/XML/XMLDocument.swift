@@ -31,35 +31,50 @@ extension XML {
         /// - Throws: `XML.ParseError` with every diagnostic libxml2 reported (file:line:column)
         ///   when the document is not well-formed or the policy refuses it.
         public init(bytes: [UInt8], path: String, doctype: DoctypePolicy = .refuse) throws(ParseError) {
-            _ = XML.policyInstalled
+            XML.installSecurityPolicy()
             self.path = path
+            let collector = ErrorCollector(file: path)
             guard bytes.count < Int(Int32.max) else {
-                throw ParseError(diagnostics: [Diagnostic(file: path, line: 1, column: 1, severity: .error, code: "xml-too-large",
-                                                          message: "the file is larger than 2 GB; split it into several glossaries")])
+                throw ParseError(issues: [Issue(file: path, line: 1, column: 1, level: .fatal, origin: .policy,
+                                                message: "the document is larger than 2 GB (more than libxml2 can address); split it")])
             }
             guard let ctxt = xmlNewParserCtxt() else {
-                throw ParseError(diagnostics: [Diagnostic(file: path, line: 1, column: 1, severity: .error, code: "xml-memory", message: "libxml2 could not allocate a parser")])
+                throw ParseError(issues: [Issue(file: path, line: 0, column: 0, level: .fatal, origin: .policy, message: "cannot read: libxml2 could not allocate a parser")])
             }
             defer { xmlFreeParserCtxt(ctxt) }
-            let state = ParseState(errors: ErrorCollector(file: path), doctype: doctype)
+            let state = DocumentParseState(collector: collector, doctype: doctype)
             let box = Unmanaged.passRetained(state)
             defer { box.release() }
             ctxt.pointee._private = box.toOpaque()
-            ctxt.pointee.sax.pointee.serror = ErrorCollector.structuredHandler
             ctxt.pointee.sax.pointee.internalSubset = Document.doctypeHandler
-            let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                    xmlCtxtReadMemory(ctxt, base, Int32(buffer.count), path, nil, Int32(XML_PARSE_NONET.rawValue))
+            // Errors go to libxml2's thread-local structured channel, which the collector holds
+            // for the duration of the parse.
+            let doc: xmlDocPtr? = collector.capturing {
+                bytes.withUnsafeBufferPointer { buffer in
+                    guard let base = buffer.baseAddress else { return nil }
+                    return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        xmlCtxtReadMemory(ctxt, $0, Int32(buffer.count), path, nil, Int32(XML_PARSE_NONET.rawValue))
+                    }
                 }
             }
-            // An empty buffer has no base address; libxml2 reports "Document is empty" either way.
-            if state.errors.hasErrors || doc == nil || ctxt.pointee.wellFormed == 0 {
+            // An external DOCTYPE is never loaded, so an entity reference it might declare is
+            // undeclared: refuse rather than silently drop the reference.
+            let undeclaredEntity = collector.issues.contains { $0.code == Int(XML_WAR_UNDECLARED_ENTITY.rawValue) }
+            if collector.issues.contains(where: { $0.level >= .error }) || undeclaredEntity || doc == nil || ctxt.pointee.wellFormed == 0 {
                 if let doc { xmlFreeDoc(doc) }
-                var report = state.errors.report
-                if report.isEmpty {
-                    report = [Diagnostic(file: path, line: 1, column: 1, severity: .error, code: "xml-syntax", message: "the document is empty or not well-formed")]
+                var issues = collector.issues.compactMap { issue -> Issue? in
+                    if issue.code == Int(XML_WAR_UNDECLARED_ENTITY.rawValue) {
+                        var refused = issue
+                        refused.level = .fatal
+                        refused.message += "; Onoma never loads DTDs: write the character itself or a character reference"
+                        return refused
+                    }
+                    return issue.level >= .error ? issue : nil
                 }
-                throw ParseError(diagnostics: report)
+                if issues.isEmpty {
+                    issues = [Issue(file: path, line: 1, column: 1, level: .fatal, origin: .policy, message: "the document is empty")]
+                }
+                throw ParseError(issues: issues)
             }
             pointer = doc!
             prolog = Document.prologBytes(bytes)
@@ -192,21 +207,40 @@ extension XML {
         /// read and before any internal subset: applies the DOCTYPE policy.
         static let doctypeHandler: internalSubsetSAXFunc = { ctx, _, _, _ in
             guard let ctxt = ctx?.assumingMemoryBound(to: xmlParserCtxt.self), let box = ctxt.pointee._private else { return }
-            let state = Unmanaged<ParseState>.fromOpaque(box).takeUnretainedValue()
+            let state = Unmanaged<DocumentParseState>.fromOpaque(box).takeUnretainedValue()
             let line = Int(xmlSAX2GetLineNumber(ctx)), column = Int(xmlSAX2GetColumnNumber(ctx))
             let hasInternalSubset = ctxt.pointee.input?.pointee.cur?.pointee == UInt8(ascii: "[")
             let message: String
             switch state.doctype {
             case .refuse:
-                message = "a DOCTYPE declaration is not allowed here (it could declare entities); remove the <!DOCTYPE ...> line"
+                message = "DOCTYPE declarations are not allowed in Onoma dictionaries (they can declare entities that read files or expand without bound); remove the <!DOCTYPE ...> line"
             case .externalIdentifierOnly:
                 // libxml2 only records the external identifiers; the DTD is never loaded.
                 if !hasInternalSubset { return }
                 message = "a DOCTYPE with an internal subset ([...]) is refused because it can declare entities; remove the [...] part"
             }
-            state.errors.policyViolation = Diagnostic(file: state.errors.file, line: max(1, line), column: max(1, column),
-                                                      severity: .error, code: "xml-doctype", message: message)
+            state.collector.append(Issue(file: state.collector.file, line: max(1, line), column: max(1, column), level: .fatal, origin: .policy, message: message))
             xmlStopParser(ctxt)
+        }
+    }
+
+    /// What to do with a `<!DOCTYPE>` declaration when parsing a DOM.
+    public enum DoctypePolicy: Sendable {
+        /// Refuse any DOCTYPE (glossaries).
+        case refuse
+        /// Accept `<!DOCTYPE root PUBLIC|SYSTEM "...">` without an internal subset, never loading
+        /// the DTD (TBX files written by other tools carry one); refuse an internal subset,
+        /// where entities could be declared.
+        case externalIdentifierOnly
+    }
+
+    /// What the DOCTYPE callback needs, reached through the parser context's `_private`.
+    final class DocumentParseState {
+        let collector: ErrorCollector
+        let doctype: DoctypePolicy
+        init(collector: ErrorCollector, doctype: DoctypePolicy) {
+            self.collector = collector
+            self.doctype = doctype
         }
     }
 }

@@ -49,7 +49,7 @@ extension XML {
         /// The text content (all descendant text, entities never expanded).
         public var textContent: String {
             guard let c = xmlNodeGetContent(pointer) else { return "" }
-            defer { XML.free(c) }
+            defer { freeXMLString(c) }
             return String(cString: c)
         }
 
@@ -88,7 +88,7 @@ extension XML {
         public func attribute(_ name: String, namespace: String? = nil) -> String? {
             let value = namespace.map { xmlGetNsProp(pointer, name, $0) } ?? xmlGetNoNsProp(pointer, name)
             guard let value else { return nil }
-            defer { XML.free(value) }
+            defer { freeXMLString(value) }
             return String(cString: value)
         }
 
@@ -191,4 +191,12 @@ extension XML {
             appendText(text)
         }
     }
+}
+
+/// Frees a string libxml2 allocated for the caller with its own `xmlFree` (a C global, which
+/// Swift 6 cannot read directly).
+private func freeXMLString(_ p: UnsafeMutablePointer<xmlChar>) {
+    var function: xmlFreeFunc?
+    xmlMemGet(&function, nil, nil, nil)
+    function?(p)
 }

@@ -4,7 +4,7 @@ import CLibXML2
 /// model back from the elements.
 public final class GlossaryDocument {
     /// The glossary namespace of contract section 2.
-    public static let namespace = "urn:onoma:glossary:1"
+    public static let namespace = GlossaryLoader.namespace
 
     /// The DOM.
     public let xml: XML.Document

@@ -132,7 +132,7 @@ extension Glossary {
         let error = #expect(throws: InterchangeError.self) {
             try TBXImporter.importGlossary(interchangeFixture("doctype-internal.tbx"), path: "d.tbx", name: "d")
         }
-        #expect(error?.diagnostics.first?.code == "xml-doctype")
+        #expect(error?.diagnostics.first?.code == "doctype")
     }
 
     @Test func refusesWhatIsNotTBX() throws {
