@@ -36,7 +36,7 @@ public enum CSVExporter {
         }
         header += Array(repeating: "note", count: maxNotes)
 
-        let stream = OutputStream(toMemory: ())
+        let stream = ByteSink(toMemory: ())
         stream.open()
         let writer = try CSVWriter(stream: stream, delimiter: String(delimiter))
         try writer.write(row: header)
@@ -58,13 +58,34 @@ public enum CSVExporter {
             try writer.write(row: row)
         }
         stream.close()
-        var bytes = [UInt8](stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data())
-        bytes.append(0x0A)
-        return bytes
+        stream.bytes.append(0x0A)
+        return stream.bytes
     }
 
     /// `LANG:status` or `LANG:status:type` (type omitted when full).
     static func columnKey(_ name: NameForm) -> String {
         name.type == .full ? "\(name.language):\(name.status.rawValue)" : "\(name.language):\(name.status.rawValue):\(name.type.rawValue)"
     }
+}
+
+/// An output stream that appends to a byte array. The CSV library writes one byte per call;
+/// Foundation's memory stream makes that slow, a plain array append does not.
+final class ByteSink: OutputStream {
+    var bytes: [UInt8] = []
+
+    // corelibs-foundation marks this initializer `required`; Darwin's Foundation does not.
+    #if os(Linux)
+    required init(toMemory: ()) { super.init(toMemory: ()) }
+    #else
+    override init(toMemory: ()) { super.init(toMemory: ()) }
+    #endif
+
+    override func write(_ buffer: UnsafePointer<UInt8>, maxLength len: Int) -> Int {
+        if len == 1 { bytes.append(buffer.pointee) } else { bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: len)) }
+        return len
+    }
+    override var hasSpaceAvailable: Bool { true }
+    override func open() {}
+    override func close() {}
+    override var streamStatus: Stream.Status { .open }
 }
