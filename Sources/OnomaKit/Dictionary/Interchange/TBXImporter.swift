@@ -1,3 +1,5 @@
+import CLibXML2
+
 /// Reads TBX v2 (`martif`/`termEntry`/`langSet`/`tig` or `ntig`) and TBX v3 (`tbx`/
 /// `conceptEntry`/`langSec`/`termSec`, DCA or DCT style) into a glossary, as written by Onoma,
 /// translate-toolkit, Weblate, MultiTerm or memoQ. Every language section and every term is
@@ -21,41 +23,136 @@ public enum TBXImporter {
     ///   - kind: the kind of entries without `x-onoma-kind`.
     /// - Throws: `InterchangeError` when the file is not well-formed or not TBX.
     public static func importGlossary(_ bytes: [UInt8], path: String, name: String, kind: EntryKind = .term) throws(InterchangeError) -> ImportResult {
-        let document: XML.Document
-        do { document = try XML.Document(bytes: bytes, path: path, doctype: .externalIdentifierOnly) } catch { throw InterchangeError(diagnostics: error.diagnostics) }
-        guard let root = document.root, root.localName == "martif" || root.localName == "tbx" else {
-            throw InterchangeError(file: path, line: document.root?.line ?? 1, code: "not-tbx",
-                                   message: "the root element is <\(document.root?.localName ?? "")>; a TBX file starts with <martif> (TBX v2) or <tbx> (TBX v3)")
+        // Streaming: each termEntry is built as a small tree, converted, and dropped, so memory
+        // stays bounded by the largest entry, not the file.
+        let parser = XML.Parser(source: XML.DataSource(bytes), file: path, limits: XML.Limits(maxDepth: 64))
+        parser.allowsExternalDoctype = true
+        let builder = TBXTreeBuilder(path: path, name: name, kind: kind)
+        parser.parse(delegate: builder)
+        // An external DOCTYPE is never loaded, so an entity it may declare stays undeclared:
+        // refuse rather than silently drop the reference.
+        let undeclared = parser.collector.issues.filter { $0.code == Int(XML_WAR_UNDECLARED_ENTITY.rawValue) }
+        let fatal = parser.collector.issues.filter { $0.level >= .error }
+        if !fatal.isEmpty || !undeclared.isEmpty {
+            throw InterchangeError(diagnostics: (undeclared.map { issue in
+                var d = GlossaryLoader.diagnostic(for: issue)
+                d.severity = .error
+                d.message += "; Onoma never loads DTDs: write the character itself or a character reference"
+                return d
+            } + fatal.map(GlossaryLoader.diagnostic(for:))))
         }
-        var reader = Reader(path: path, defaultKind: kind, fileLanguage: root.attribute("lang", namespace: XML.xmlNamespace))
-        var glossary = Glossary(name: name, source: path)
-        if let header = root.elementChildren.first(where: { $0.localName == "martifHeader" || $0.localName == "tbxHeader" }) {
-            for fileDesc in header.elementChildren where fileDesc.localName == "fileDesc" {
-                for part in fileDesc.elementChildren {
-                    if part.localName == "titleStmt", let title = part.elementChildren.first(where: { $0.localName == "title" }) { glossary.title = title.textContent }
+        if let error = builder.error { throw error }
+        guard builder.sawBody else {
+            throw InterchangeError(file: path, code: "not-tbx", message: "no <text><body> in this TBX file")
+        }
+        return ImportResult(glossary: builder.glossary, warnings: builder.reader.tally.diagnostics())
+    }
+
+    /// One element of a TBX entry or header, as much as the import needs.
+    struct Element {
+        var localName: String
+        /// Whether the element is in a namespace other than TBX v3's (a DCT data category).
+        var foreign: Bool
+        var type: String?
+        var id: String?
+        var lang: String?
+        var line: Int
+        /// All descendant text, in order.
+        var text = ""
+        var children: [Element] = []
+
+        var textContent: String { text }
+        var elementChildren: [Element] { children }
+        func attribute(_ name: String) -> String? { name == "type" ? type : name == "id" ? id : nil }
+    }
+
+    /// Builds one `Element` tree per entry (and one for the header) from SAX events.
+    final class TBXTreeBuilder: XML.SAXDelegate {
+        var glossary: Glossary
+        var reader: Reader
+        var error: InterchangeError?
+        var sawBody = false
+        private var depth = 0
+        private var stack: [Element] = []
+        /// The depth at which each element on `stack` started.
+        private var stackDepths: [Int] = []
+        private let path: String
+
+        init(path: String, name: String, kind: EntryKind) {
+            self.path = path
+            glossary = Glossary(name: name, source: path)
+            reader = Reader(path: path, defaultKind: kind, fileLanguage: nil)
+        }
+
+        func startElement(_ tag: XML.StartTag, parser: XML.Parser) {
+            depth += 1
+            let local = tag.name
+            if depth == 1 {
+                guard local == "martif" || local == "tbx" else {
+                    error = InterchangeError(file: path, line: tag.line, column: tag.column, code: "not-tbx",
+                                             message: "the root element is <\(local)>; a TBX file starts with <martif> (TBX v2) or <tbx> (TBX v3)")
+                    parser.stop()
+                    return
+                }
+                reader.fileLanguage = tag.attributes.first { $0.isNamed("lang", namespace: "http://www.w3.org/XML/1998/namespace") }?.value
+                return
+            }
+            if stack.isEmpty {
+                if local == "body" { sawBody = true }
+                guard ["termEntry", "conceptEntry", "martifHeader", "tbxHeader"].contains(local) else { return }
+            }
+            var element = Element(localName: local, foreign: tag.namespace != nil && tag.namespaceURI != TBXVersion.v3Namespace, line: tag.line)
+            for a in tag.attributes {
+                if a.isNamed("type") { element.type = a.value }
+                else if a.isNamed("id") { element.id = a.value }
+                else if a.isNamed("lang", namespace: "http://www.w3.org/XML/1998/namespace") { element.lang = a.value }
+            }
+            stack.append(element)
+            stackDepths.append(depth)
+        }
+
+        func endElement(localName: UnsafePointer<UInt8>, depth: Int, parser: XML.Parser) {
+            defer { self.depth -= 1 }
+            // Only the elements of entries and the header are on the stack.
+            guard stackDepths.last == self.depth else { return }
+            stackDepths.removeLast()
+            let element = stack.removeLast()
+            if var parent = stack.popLast() {
+                parent.text += element.text
+                parent.children.append(element)
+                stack.append(parent)
+                return
+            }
+            switch element.localName {
+            case "martifHeader", "tbxHeader": readHeader(element)
+            default: if let entry = reader.entry(element) { glossary.entries.append(entry) }
+            }
+        }
+
+        func characters(_ text: UnsafeBufferPointer<UInt8>, parser: XML.Parser) {
+            guard !stack.isEmpty else { return }
+            stack[stack.count - 1].text += String(decoding: text, as: UTF8.self)
+        }
+
+        private func readHeader(_ header: Element) {
+            for fileDesc in header.children where fileDesc.localName == "fileDesc" {
+                for part in fileDesc.children {
+                    if part.localName == "titleStmt", let title = part.children.first(where: { $0.localName == "title" }) { glossary.title = title.text }
                     if part.localName == "sourceDesc" {
-                        for p in part.elementChildren where p.localName == "p" && p.textContent.hasPrefix("onoma-glossary: ") {
-                            glossary.name = String(p.textContent.dropFirst("onoma-glossary: ".count))
+                        for p in part.children where p.localName == "p" && p.text.hasPrefix("onoma-glossary: ") {
+                            glossary.name = String(p.text.dropFirst("onoma-glossary: ".count))
                         }
                     }
                 }
             }
         }
-        guard let text = root.elementChildren.first(where: { $0.localName == "text" }),
-              let body = text.elementChildren.first(where: { $0.localName == "body" }) else {
-            throw InterchangeError(file: path, line: root.line, code: "not-tbx", message: "no <text><body> in this TBX file")
-        }
-        for element in body.elementChildren where element.localName == "termEntry" || element.localName == "conceptEntry" {
-            if let entry = reader.entry(element) { glossary.entries.append(entry) }
-        }
-        return ImportResult(glossary: glossary, warnings: reader.tally.diagnostics())
     }
 
     /// Walks entries, keeping the state shared between them.
     struct Reader {
         let path: String
         let defaultKind: EntryKind
-        let fileLanguage: String?
+        var fileLanguage: String?
         var usedIDs: Set<String> = []
         var tally = ImportSupport.WarningTally()
         var count = 0
@@ -63,17 +160,17 @@ public enum TBXImporter {
         static let structural: Set<String> = ["termEntry", "conceptEntry", "langSet", "langSec", "tig", "ntig", "termSec", "termGrp", "term",
                                               "descripGrp", "adminGrp", "transacGrp", "noteGrp", "termCompList"]
 
-        func location(_ node: XML.Node) -> SourceLocation { SourceLocation(file: path, line: node.line, column: 1) }
+        func location(_ node: Element) -> SourceLocation { SourceLocation(file: path, line: node.line, column: 1) }
 
         /// (type, value) of a data-category element: `<termNote type="X">` (DCA) or
         /// `<ns:X>` (DCT); nil for structural elements.
-        func category(_ node: XML.Node) -> (type: String, element: String)? {
+        func category(_ node: Element) -> (type: String, element: String)? {
             let local = node.localName
             if Reader.structural.contains(local) { return nil }
             if ["termNote", "descrip", "admin", "transac", "transacNote", "ref", "xref"].contains(local) {
                 return (node.attribute("type") ?? local, local)
             }
-            if let ns = node.namespaceURI, ns != TBXVersion.v3Namespace {
+            if node.foreign {
                 // DCT style: the element is named after its data category.
                 let descriptive: Set<String> = ["definition", "subjectField", "context", "explanation", "source"]
                 return (local, descriptive.contains(local) ? "descrip" : "termNote")
@@ -81,7 +178,7 @@ public enum TBXImporter {
             return (local, local) // note, date
         }
 
-        mutating func entry(_ element: XML.Node) -> GlossaryEntry? {
+        mutating func entry(_ element: Element) -> GlossaryEntry? {
             count += 1
             var kind: EntryKind?
             var names: [NameForm] = []
@@ -90,7 +187,7 @@ public enum TBXImporter {
             for child in element.elementChildren {
                 let local = child.localName
                 if local == "langSet" || local == "langSec" {
-                    guard let language = child.attribute("lang", namespace: XML.xmlNamespace) ?? fileLanguage else {
+                    guard let language = child.lang ?? fileLanguage else {
                         tally.add("dropped a <\(local)> without xml:lang", at: location(child))
                         continue
                     }
@@ -119,7 +216,7 @@ public enum TBXImporter {
         }
 
         /// Entry- or language-level auxiliary information: notes kept, the rest tallied.
-        mutating func aux(_ node: XML.Node, prefix: String, into notes: inout [String]) {
+        mutating func aux(_ node: Element, prefix: String, into notes: inout [String]) {
             if ["descripGrp", "adminGrp", "noteGrp"].contains(node.localName) {
                 for c in node.elementChildren { aux(c, prefix: prefix, into: &notes) }
                 return
@@ -132,10 +229,10 @@ public enum TBXImporter {
             else { tally.add("dropped <\(tag)\(tag == type ? "" : " type=\"\(type)\"")>", at: location(node)) }
         }
 
-        mutating func term(_ node: XML.Node, language: String, preferredLanguages: inout Set<String>, notes: inout [String]) -> NameForm? {
+        mutating func term(_ node: Element, language: String, preferredLanguages: inout Set<String>, notes: inout [String]) -> NameForm? {
             // ntig keeps term and termNotes in a termGrp; flatten it.
-            var parts: [XML.Node] = []
-            func flatten(_ n: XML.Node) {
+            var parts: [Element] = []
+            func flatten(_ n: Element) {
                 if ["termGrp", "descripGrp", "adminGrp", "noteGrp"].contains(n.localName) { n.elementChildren.forEach(flatten) } else { parts.append(n) }
             }
             node.elementChildren.forEach(flatten)
@@ -172,7 +269,7 @@ public enum TBXImporter {
             return name
         }
 
-        mutating func status(_ value: String, at node: XML.Node) -> NameStatus {
+        mutating func status(_ value: String, at node: Element) -> NameStatus {
             let v = value.replacingOccurrences(of: "-admn-sts", with: "").replacingOccurrences(of: "Term", with: "").lowercased()
             switch v {
             case "preferred": return .preferred

@@ -135,6 +135,13 @@ extension Glossary {
         #expect(error?.diagnostics.first?.code == "doctype")
     }
 
+    @Test func anUndeclaredEntityIsRefusedNotDropped() throws {
+        let tbx = "<!DOCTYPE martif SYSTEM \"file:///etc/passwd\">\n<martif type=\"TBX\"><text><body><termEntry><langSet xml:lang=\"en\"><tig><term>A&xxe;B</term></tig></langSet></termEntry></body></text></martif>"
+        let error = #expect(throws: InterchangeError.self) { try TBXImporter.importGlossary(Array(tbx.utf8), path: "e.tbx", name: "e") }
+        #expect(error?.diagnostics.first?.message.contains("Entity 'xxe' not defined") == true)
+        #expect(error?.diagnostics.first?.line == 2)
+    }
+
     @Test func refusesWhatIsNotTBX() throws {
         let error = #expect(throws: InterchangeError.self) { try TBXImporter.importGlossary(interchangeFixture("onoma-sample.xml"), path: "s.xml", name: "s") }
         #expect(error?.diagnostics.first?.code == "not-tbx")
