@@ -48,6 +48,20 @@ public enum TBXImporter {
         return ImportResult(glossary: builder.glossary, warnings: builder.reader.tally.diagnostics())
     }
 
+    /// Element names, as sets built once.
+    enum Names {
+        static let topLevel: Set<String> = ["termEntry", "conceptEntry", "martifHeader", "tbxHeader"]
+        static let dataCategories: Set<String> = ["termNote", "descrip", "admin", "transac", "transacNote", "ref", "xref"]
+        static let descriptive: Set<String> = ["definition", "subjectField", "context", "explanation", "source"]
+        static let terms: Set<String> = ["tig", "ntig", "termSec"]
+        static let auxGroups: Set<String> = ["descripGrp", "adminGrp", "noteGrp"]
+        static let termGroups: Set<String> = ["termGrp", "descripGrp", "adminGrp", "noteGrp"]
+        /// Containers whose own text is only indentation.
+        static let containers: Set<String> = ["termEntry", "conceptEntry", "langSet", "langSec", "tig", "ntig", "termSec", "termGrp",
+                                              "descripGrp", "adminGrp", "transacGrp", "noteGrp", "martifHeader", "tbxHeader",
+                                              "fileDesc", "titleStmt", "sourceDesc", "encodingDesc", "termCompList"]
+    }
+
     /// One element of a TBX entry or header, as much as the import needs.
     struct Element {
         var localName: String
@@ -60,6 +74,8 @@ public enum TBXImporter {
         /// All descendant text, in order.
         var text = ""
         var children: [Element] = []
+        /// Whether its text matters (containers hold only indentation).
+        var keepsText = true
 
         var textContent: String { text }
         var elementChildren: [Element] { children }
@@ -99,9 +115,10 @@ public enum TBXImporter {
             }
             if stack.isEmpty {
                 if local == "body" { sawBody = true }
-                guard ["termEntry", "conceptEntry", "martifHeader", "tbxHeader"].contains(local) else { return }
+                guard Names.topLevel.contains(local) else { return }
             }
             var element = Element(localName: local, foreign: tag.namespace != nil && tag.namespaceURI != TBXVersion.v3Namespace, line: tag.line)
+            element.keepsText = !Names.containers.contains(local)
             for a in tag.attributes {
                 if a.isNamed("type") { element.type = a.value }
                 else if a.isNamed("id") { element.id = a.value }
@@ -118,7 +135,7 @@ public enum TBXImporter {
             stackDepths.removeLast()
             let element = stack.removeLast()
             if var parent = stack.popLast() {
-                parent.text += element.text
+                if parent.keepsText { parent.text += element.text }
                 parent.children.append(element)
                 stack.append(parent)
                 return
@@ -130,7 +147,7 @@ public enum TBXImporter {
         }
 
         func characters(_ text: UnsafeBufferPointer<UInt8>, parser: XML.Parser) {
-            guard !stack.isEmpty else { return }
+            guard let last = stack.last, last.keepsText else { return }
             stack[stack.count - 1].text += String(decoding: text, as: UTF8.self)
         }
 
@@ -167,13 +184,12 @@ public enum TBXImporter {
         func category(_ node: Element) -> (type: String, element: String)? {
             let local = node.localName
             if Reader.structural.contains(local) { return nil }
-            if ["termNote", "descrip", "admin", "transac", "transacNote", "ref", "xref"].contains(local) {
+            if Names.dataCategories.contains(local) {
                 return (node.attribute("type") ?? local, local)
             }
             if node.foreign {
                 // DCT style: the element is named after its data category.
-                let descriptive: Set<String> = ["definition", "subjectField", "context", "explanation", "source"]
-                return (local, descriptive.contains(local) ? "descrip" : "termNote")
+                return (local, Names.descriptive.contains(local) ? "descrip" : "termNote")
             }
             return (local, local) // note, date
         }
@@ -192,7 +208,7 @@ public enum TBXImporter {
                         continue
                     }
                     for part in child.elementChildren {
-                        if ["tig", "ntig", "termSec"].contains(part.localName) {
+                        if Names.terms.contains(part.localName) {
                             if let name = term(part, language: language, preferredLanguages: &preferredLanguages, notes: &notes) { names.append(name) }
                         } else {
                             aux(part, prefix: "\(language): ", into: &notes)
@@ -217,7 +233,7 @@ public enum TBXImporter {
 
         /// Entry- or language-level auxiliary information: notes kept, the rest tallied.
         mutating func aux(_ node: Element, prefix: String, into notes: inout [String]) {
-            if ["descripGrp", "adminGrp", "noteGrp"].contains(node.localName) {
+            if Names.auxGroups.contains(node.localName) {
                 for c in node.elementChildren { aux(c, prefix: prefix, into: &notes) }
                 return
             }
@@ -233,7 +249,7 @@ public enum TBXImporter {
             // ntig keeps term and termNotes in a termGrp; flatten it.
             var parts: [Element] = []
             func flatten(_ n: Element) {
-                if ["termGrp", "descripGrp", "adminGrp", "noteGrp"].contains(n.localName) { n.elementChildren.forEach(flatten) } else { parts.append(n) }
+                if Names.termGroups.contains(n.localName) { n.elementChildren.forEach(flatten) } else { parts.append(n) }
             }
             node.elementChildren.forEach(flatten)
             guard let termNode = parts.first(where: { $0.localName == "term" }) else {
@@ -270,7 +286,16 @@ public enum TBXImporter {
         }
 
         mutating func status(_ value: String, at node: Element) -> NameStatus {
-            let v = value.replacingOccurrences(of: "-admn-sts", with: "").replacingOccurrences(of: "Term", with: "").lowercased()
+            // The usual values first, without string processing (this runs once per term).
+            switch value {
+            case "preferredTerm-admn-sts": return .preferred
+            case "admittedTerm-admn-sts": return .admitted
+            case "deprecatedTerm-admn-sts": return .deprecated
+            default: break
+            }
+            var v = value.lowercased()
+            if v.hasSuffix("-admn-sts") { v.removeLast("-admn-sts".count) }
+            if v.hasSuffix("term") { v.removeLast("term".count) }
             switch v {
             case "preferred": return .preferred
             case "standardized": tally.add("standardizedTerm read as preferred", at: location(node)); return .preferred
@@ -292,12 +317,14 @@ public enum TBXImporter {
 }
 
 extension String {
-    /// Without leading and trailing XML whitespace.
+    /// Without leading and trailing XML whitespace (space, tab, CR, LF).
     var trimmingWhitespace: String {
-        let ws: Set<Character> = [" ", "\t", "\n", "\r", "\r\n"]
-        var s = Substring(self)
-        while let f = s.first, ws.contains(f) { s.removeFirst() }
-        while let l = s.last, ws.contains(l) { s.removeLast() }
-        return String(s)
+        let u = utf8
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let first = u.first, let last = u.last, isSpace(first) || isSpace(last) else { return self }
+        var start = u.startIndex, end = u.endIndex
+        while start < end, isSpace(u[start]) { start = u.index(after: start) }
+        while end > start, isSpace(u[u.index(before: end)]) { end = u.index(before: end) }
+        return String(self[start..<end])
     }
 }
