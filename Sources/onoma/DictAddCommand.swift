@@ -34,6 +34,9 @@ struct DictAddCommand: ParsableCommand {
     @Option(name: .customLong("note"), help: "A note (repeatable).")
     var notes: [String] = []
 
+    @Flag(help: "Also add the standard romanizations of the native names as admitted names (Korean: RR and MR as ko-Latn; Chinese: pinyin and Wade-Giles as zh-Latn).")
+    var romanize = false
+
     @OptionGroup var write: WriteFlags
 
     func run() throws {
@@ -41,7 +44,14 @@ struct DictAddCommand: ParsableCommand {
         guard !updates.isEmpty else { throw UsageError("add needs at least one --name LANG:TEXT") }
         try NameSpec.attach(family, as: \.family, flag: "--family", to: &updates)
         try NameSpec.attach(given, as: \.given, flag: "--given", to: &updates)
-        let entry = GlossaryEntry(id: id, kind: kind, names: updates.map(\.nameForm), notes: notes)
+        var entry = GlossaryEntry(id: id, kind: kind, names: updates.map(\.nameForm), notes: notes)
+        if romanize {
+            do {
+                entry.names += entry.suggestedRomanizations(using: try Romanizer.loadDefault())
+            } catch {
+                throw UsageError("--romanize needs Onoma's reference data: \(error)")
+            }
+        }
         try DictEditRunner.run(file, write) { editor throws(GlossaryEditError) in try editor.add(entry) }
     }
 }
