@@ -45,8 +45,14 @@ final class HanTables: Sendable {
     let singleSurnames: [UInt32: Surname]
     /// Compound surnames by their two characters (`first << 32 | second`), both scripts.
     let compoundSurnames: [UInt64: Surname]
-    /// Toneless pinyin of each surname (syllables joined), for the reverse parser.
+    /// Toneless pinyin of each surname (syllables joined) → its rank, for the reverse parser.
     let surnamePinyin: [String: Int]
+    /// Reverse parser: spellings of each standard syllable → (toneless pinyin, penalty).
+    let pinyinSpellings: [String: [(String, Double)]]
+    /// Wade–Giles spellings (marks ŭ ê dropped) → (pinyin, penalty); "strict" for inputs that
+    /// use apostrophes elsewhere (a missing one then means an unaspirated initial).
+    let wadeGilesSpellingsStrict: [String: [(String, Double)]]
+    let wadeGilesSpellingsLoose: [String: [(String, Double)]]
 
     /// One surname of `chinese-surnames.tsv`.
     struct Surname: Sendable {
@@ -224,6 +230,39 @@ final class HanTables: Sendable {
         self.singleSurnames = single
         self.compoundSurnames = compound
         self.surnamePinyin = surnamePinyin
+
+        // 6. Spellings for the reverse parser (standard syllables only).
+        var pinyinSpellings: [String: [(String, Double)]] = [:]
+        var wgStrict: [String: [(String, Double)]] = [:]
+        var wgLoose: [String: [(String, Double)]] = [:]
+        func add(_ table: inout [String: [(String, Double)]], _ key: String, _ value: String, _ penalty: Double) {
+            if let i = table[key]?.firstIndex(where: { $0.0 == value }) {
+                if table[key]![i].1 > penalty { table[key]![i].1 = penalty }
+            } else {
+                table[key, default: []].append((value, penalty))
+            }
+        }
+        for (index, p) in syllables.enumerated() where hangul[index] != nil {
+            add(&pinyinSpellings, p, p, 0)
+            if p.contains("ü") {
+                add(&pinyinSpellings, p.replacingOccurrences(of: "ü", with: "v"), p, 0)
+                add(&pinyinSpellings, p.replacingOccurrences(of: "ü", with: "u"), p, 0.1)
+            }
+            let w = String(wadeGiles[index].map { $0 == "ŭ" ? "u" : $0 == "ê" ? "e" : $0 })
+            var forms: [(String, Double, Double)] = [(w, 0, 0)]  // spelling, penalty with apostrophes in use, without
+            if w.contains("ü") { forms.append((w.replacingOccurrences(of: "ü", with: "u"), 0.1, 0.1)) }
+            for (f, a, b) in forms where f.contains("'") {
+                forms.append((f.replacingOccurrences(of: "'", with: ""), a + 0.3, b + 0.05))
+            }
+            if w == "ssu" { forms.append(("szu", 0, 0)) }
+            for (f, a, b) in forms {
+                add(&wgStrict, f, p, a)
+                add(&wgLoose, f, p, b)
+            }
+        }
+        self.pinyinSpellings = pinyinSpellings
+        self.wadeGilesSpellingsStrict = wgStrict
+        self.wadeGilesSpellingsLoose = wgLoose
     }
 
     /// The reading code of a character, 0 when it has none. O(1).

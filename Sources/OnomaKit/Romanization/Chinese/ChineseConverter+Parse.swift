@@ -1,0 +1,244 @@
+import Foundation
+
+extension ChineseConverter {
+    /// Parses a romanized Chinese name into toneless pinyin syllables with surname and given
+    /// parts, best reading first.
+    ///
+    /// Accepts Hanyu Pinyin (with or without tone marks or tone numbers, ü as ü, v or u:) and
+    /// Wade–Giles (with or without aspiration apostrophes, umlauts, breves and circumflexes), in
+    /// any case, with spaces, hyphens or apostrophes between syllables, in Chinese order
+    /// ("Liu Cixin", "Liu Tz'u-hsin") or Western order ("Cixin Liu"), or "Liu, Cixin".
+    /// Examples: "Yang Chan-feng" → [yang][zhan, feng]; "Yang2 Zhan4feng1" → [yang][zhan, feng];
+    /// "Ouyang Nana" → [ou, yang][na, na]; "Xi'an" → [xi, an] (one word: no surname split).
+    /// - Returns: readings sorted by `score` (best first); empty when the text is not a
+    ///   romanized Chinese name.
+    /// - Complexity: O(n²) in the length of each word (syllable segmentation), small in practice.
+    public func parse(romanized: String) -> [ChineseNameReading] {
+        guard let words = ParsedInput(romanized) else { return [] }
+        var readings: [ChineseNameReading] = []
+        for system in [RomanSystem.pinyin, .wadeGiles] {
+            guard let interpretation = interpret(words, as: system) else { continue }
+            for option in interpretation {
+                readings.append(contentsOf: splits(option.syllables, words: words, baseScore: option.score))
+            }
+        }
+        // Merge duplicates, keeping the best score; best first.
+        var best: [ChineseNameReading: Double] = [:]
+        for r in readings {
+            var key = r
+            key.score = 0
+            best[key] = max(best[key] ?? 0, r.score)
+        }
+        return best.map { key, score in
+            var r = key
+            r.score = (score * 1000).rounded() / 1000
+            return r
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : ($0.family + $0.given).joined(separator: " ") < ($1.family + $1.given).joined(separator: " ") }
+    }
+
+    enum RomanSystem { case pinyin, wadeGiles }
+
+    /// One candidate syllable sequence for the whole input: syllables per word, and a score.
+    struct Interpretation {
+        var syllables: [[String]]
+        var score: Double
+    }
+
+    /// The input cut into words (spaces, commas) and hyphen-separated pieces, with the
+    /// evidence it carries about the system used.
+    struct ParsedInput {
+        /// Words; each word is a list of pieces (split at hyphens); each piece is letters with
+        /// apostrophes kept (and tone digits removed but remembered as syllable boundaries).
+        var words: [[Piece]]
+        /// Index of the word before a comma ("Liu, Cixin"), nil when no comma.
+        var commaAfter: Int?
+        var hasToneMarks = false
+        var hasToneNumbers = false
+        var hasHyphen = false
+        var hasApostrophe = false
+
+        struct Piece {
+            /// Lower-case letters; "'" for an apostrophe; "|" for a syllable boundary given by a tone digit.
+            var letters: [Character]
+        }
+
+        init?(_ text: String) {
+            words = []
+            var word: [Piece] = []
+            var piece: [Character] = []
+            func endPiece() {
+                if !piece.isEmpty { word.append(Piece(letters: piece)) }
+                piece = []
+            }
+            func endWord() {
+                endPiece()
+                if !word.isEmpty { words.append(word) }
+                word = []
+            }
+            var pendingUmlaut = false
+            for ch in text.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+                switch ch.value {
+                case 0x20, 0x09, 0x3000, 0xA0, 0x0A, 0x0D:
+                    endWord()
+                case 0x2C, 0xFF0C:  // comma
+                    endWord()
+                    if commaAfter == nil { commaAfter = words.count - 1 }
+                case 0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0xB7, 0x2027:  // hyphens, middle dot
+                    hasHyphen = true
+                    endPiece()
+                case 0x27, 0x2019, 0x2018, 0x2BC, 0x60, 0xB4:  // apostrophes
+                    hasApostrophe = true
+                    piece.append("'")
+                case 0x304, 0x301, 0x30C, 0x300:  // tone marks
+                    hasToneMarks = true
+                case 0x306, 0x302:  // breve (ŭ), circumflex (ê): Wade-Giles marks, same letters
+                    break
+                case 0x308:  // diaeresis: ü
+                    if piece.last == "u" { piece[piece.count - 1] = "ü" } else { pendingUmlaut = true }
+                case 0x31...0x35:
+                    hasToneNumbers = true
+                    if !piece.isEmpty { piece.append("|") }
+                case 0x3A:  // "u:" for ü
+                    if piece.last == "u" { piece[piece.count - 1] = "ü" }
+                case 0x61...0x7A:
+                    piece.append(Character(ch))
+                    if pendingUmlaut, ch == "u" { piece[piece.count - 1] = "ü" }
+                    pendingUmlaut = false
+                case 0x2E:  // a full stop (initials): ignore
+                    break
+                default:
+                    return nil
+                }
+            }
+            endWord()
+            if words.isEmpty { return nil }
+            if words.count > 6 { return nil }
+        }
+    }
+
+    /// All syllable sequences of the input under one system, with scores; nil when a word
+    /// cannot be read in that system.
+    func interpret(_ input: ParsedInput, as system: RomanSystem) -> [Interpretation]? {
+        // Each word: options of syllable lists with a penalty.
+        var perWord: [[(syllables: [String], penalty: Double)]] = []
+        for word in input.words {
+            var options: [([String], Double)] = [([], 0)]
+            for piece in word {
+                guard let pieceOptions = readPiece(piece.letters, system: system, apostrophesUsed: input.hasApostrophe) else { return nil }
+                var combined: [([String], Double)] = []
+                for (a, pa) in options { for (b, pb) in pieceOptions { combined.append((a + b, pa + pb)) } }
+                combined.sort { $0.1 < $1.1 }
+                options = Array(combined.prefix(4))
+            }
+            perWord.append(options)
+        }
+        // Evidence for the system.
+        var base = 0.9
+        switch system {
+        case .pinyin:
+            if input.hasToneMarks || input.hasToneNumbers { base += 0.05 }
+            // Hyphenated given names are the Wade-Giles convention.
+            if input.hasHyphen { base -= 0.2 }
+        case .wadeGiles:
+            if input.hasToneMarks { base -= 0.3 }
+            if !input.hasHyphen { base -= 0.15 }
+        }
+        var results: [Interpretation] = [Interpretation(syllables: [], score: base)]
+        for options in perWord {
+            var next: [Interpretation] = []
+            for r in results {
+                for (syllables, penalty) in options {
+                    next.append(Interpretation(syllables: r.syllables + [syllables], score: r.score - penalty))
+                }
+            }
+            next.sort { $0.score > $1.score }
+            results = Array(next.prefix(6))
+        }
+        return results
+    }
+
+    /// Readings of one piece (letters between hyphens) as syllables, with penalties.
+    func readPiece(_ letters: [Character], system: RomanSystem, apostrophesUsed: Bool) -> [([String], Double)]? {
+        // Tone-digit boundaries and (for pinyin) apostrophes split the piece first.
+        var chunks: [[Character]] = [[]]
+        for c in letters {
+            if c == "|" || (c == "'" && system == .pinyin) {
+                chunks.append([])
+            } else {
+                chunks[chunks.count - 1].append(c)
+            }
+        }
+        chunks.removeAll { $0.isEmpty }
+        if chunks.isEmpty { return nil }
+        var options: [([String], Double)] = [([], 0)]
+        for chunk in chunks {
+            let table = system == .pinyin ? pinyinSpellings : wadeGilesSpellings(apostrophesUsed: apostrophesUsed)
+            guard let cuts = PinyinText.segment(chunk, known: { table[$0] != nil }) else { return nil }
+            var start = 0
+            var syllableOptions: [[(String, Double)]] = []
+            for end in cuts {
+                syllableOptions.append(table[String(chunk[start..<end])]!)
+                start = end
+            }
+            for choices in syllableOptions {
+                var combined: [([String], Double)] = []
+                for (a, pa) in options { for (s, ps) in choices { combined.append((a + [s], pa + ps)) } }
+                combined.sort { $0.1 < $1.1 }
+                options = Array(combined.prefix(4))
+            }
+            // A vowel-initial syllable inside a word without an apostrophe is a little less likely.
+            if cuts.count > 1 {
+                var start = 0
+                for end in cuts.dropLast() { start = end; if "aoe".contains(chunk[start]) { options = options.map { ($0.0, $0.1 + 0.05) } } }
+            }
+        }
+        return options
+    }
+
+    /// Pinyin spellings → syllable (with ü also written u after n and l, v, and the j q x y u).
+    var pinyinSpellings: [String: [(String, Double)]] {
+        tables.pinyinSpellings
+    }
+
+    func wadeGilesSpellings(apostrophesUsed: Bool) -> [String: [(String, Double)]] {
+        apostrophesUsed ? tables.wadeGilesSpellingsStrict : tables.wadeGilesSpellingsLoose
+    }
+
+    /// Surname/given splits (and orders) of a syllable sequence, scored.
+    func splits(_ words: [[String]], words input: ParsedInput, baseScore: Double) -> [ChineseNameReading] {
+        func surnameRank(_ syllables: [String]) -> Int? { tables.surnamePinyin[syllables.joined()] }
+        func surnameBonus(_ syllables: [String]) -> Double {
+            guard let rank = surnameRank(syllables) else { return 0 }
+            return rank <= 100 ? 0.08 : 0.06
+        }
+        var out: [ChineseNameReading] = []
+        if words.count == 1 {
+            // One word: a place name or given name ("Xi'an"), or a name written together ("Liucixin").
+            let all = words[0]
+            out.append(ChineseNameReading(family: [], given: all, westernOrder: false, score: baseScore * 0.9))
+            for length in [2, 1] where all.count > length {
+                let head = Array(all.prefix(length))
+                if surnameRank(head) != nil, all.count - length <= 2 {
+                    out.append(ChineseNameReading(family: head, given: Array(all.dropFirst(length)), westernOrder: false, score: baseScore * 0.8 + surnameBonus(head)))
+                }
+            }
+            return out
+        }
+        let first = words[0], last = words[words.count - 1]
+        if let comma = input.commaAfter, comma == 0 {
+            // "Liu, Cixin": the surname is explicit.
+            out.append(ChineseNameReading(family: first, given: Array(words.dropFirst().joined()), westernOrder: false, score: baseScore + surnameBonus(first)))
+            return out
+        }
+        // Chinese order: surname first.
+        var chinese = baseScore * 0.9 + surnameBonus(first)
+        if first.count > 2 { chinese -= 0.3 }
+        out.append(ChineseNameReading(family: first, given: Array(words.dropFirst().joined()), westernOrder: false, score: chinese))
+        // Western order: surname last.
+        var western = baseScore * 0.85 + surnameBonus(last)
+        if last.count > 2 { western -= 0.3 }
+        if surnameRank(last) != nil && surnameRank(first) == nil { western += 0.05 }
+        out.append(ChineseNameReading(family: last, given: Array(words.dropLast().joined()), westernOrder: true, score: western))
+        return out.map { var r = $0; r.score = min(1, max(0, r.score)); return r }
+    }
+}
