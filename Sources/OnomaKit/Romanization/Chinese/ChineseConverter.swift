@@ -38,7 +38,7 @@ public struct ChineseConverter: Sendable {
     /// - Complexity: O(n) in the length of the name, table lookups only.
     public func romanizeName(_ name: String, scheme: ChineseScheme, given: GivenNameStyle? = nil, strict: Bool = false) -> RomanizedName {
         var warnings: [String] = []
-        let scalarCount = name.unicodeScalars.count
+        let scalarCount = name.utf8.count  // an upper bound of the scalar count, O(1)
         if scalarCount == 0 {
             return RomanizedName(input: name, output: "", scheme: scheme.romanizationScheme)
         }
@@ -50,7 +50,7 @@ public struct ChineseConverter: Sendable {
                 n += 1
                 if !HanTables.isHan(s.value) { simple = false }
             }
-            let scalars = UnsafeBufferPointer(buffer)
+            let scalars = UnsafeBufferPointer(rebasing: buffer[0..<n])
             if simple {
                 let (familyLength, surname) = splitLength(scalars)
                 let family = romanizeWord(scalars, 0..<familyLength, surname: surname, scheme: scheme, style: .family, strict: strict, capitalize: true, warnings: &warnings)
@@ -81,9 +81,9 @@ public struct ChineseConverter: Sendable {
     /// The number of leading characters that form the surname, and its table entry if any:
     /// a compound surname when at least one character follows it, else the first character.
     func splitLength(_ s: UnsafeBufferPointer<UInt32>) -> (Int, HanTables.Surname?) {
-        if s.count >= 3, let c = tables.compoundSurnames[UInt64(s[0]) << 32 | UInt64(s[1])] { return (2, c) }
+        if s.count >= 3, let c = tables.compoundSurname(s[0], s[1]) { return (2, c) }
         if s.isEmpty { return (0, nil) }
-        return (1, tables.singleSurnames[s[0]])
+        return (1, tables.singleSurname(s[0]))
     }
 
     /// The output form for a scheme.
@@ -110,7 +110,7 @@ public struct ChineseConverter: Sendable {
         var first = true
         var previousWasReading = false
         for (k, i) in range.enumerated() {
-            let code = surname.map { $0.readings[k] } ?? tables.reading(scalars[i])
+            let code = surname?.reading(k) ?? tables.reading(scalars[i])
             if code == 0 || (form == .hangul && !tables.hasHangul[Int(code >> 3)]) {
                 let v = scalars[i]
                 let text = String(Unicode.Scalar(v).map(Character.init) ?? "\u{FFFD}")
@@ -185,8 +185,8 @@ public struct ChineseConverter: Sendable {
                 // "欧阳 娜娜": the writer marked the split.
                 let familyRange = parts[0]
                 var surname: HanTables.Surname?
-                if familyRange.count == 1 { surname = tables.singleSurnames[body[familyRange.lowerBound]] }
-                if familyRange.count == 2 { surname = tables.compoundSurnames[UInt64(body[familyRange.lowerBound]) << 32 | UInt64(body[familyRange.lowerBound + 1])] }
+                if familyRange.count == 1 { surname = tables.singleSurname(body[familyRange.lowerBound]) }
+                if familyRange.count == 2 { surname = tables.compoundSurname(body[familyRange.lowerBound], body[familyRange.lowerBound + 1]) }
                 let family = romanizeWord(body, familyRange, surname: surname, scheme: scheme, style: .family, strict: strict, capitalize: true, warnings: &warnings)
                 let givenParts = parts.dropFirst().map {
                     romanizeWord(body, $0, surname: nil, scheme: scheme, style: givenStyle(given, scheme), strict: strict, capitalize: true, warnings: &warnings)
@@ -270,7 +270,7 @@ public struct ChineseConverter: Sendable {
             if asName {
                 let (length, surname) = splitLength(buffer)
                 if let surname {
-                    for code in surname.readings { out.append(tables.syllables[Int(code >> 3)]) }
+                    for k in 0..<surname.length { out.append(tables.syllables[Int(surname.reading(k) >> 3)]) }
                     start = length
                 }
             }

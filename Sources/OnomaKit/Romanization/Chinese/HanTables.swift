@@ -45,6 +45,12 @@ final class HanTables: Sendable {
     let singleSurnames: [UInt32: Surname]
     /// Compound surnames by their two characters (`first << 32 | second`), both scripts.
     let compoundSurnames: [UInt64: Surname]
+    /// Hot-path form of `singleSurnames` for U+3400..U+9FFF: index into `surnameList` + 1, 0 = none.
+    let flatSurname: [UInt16]
+    /// Whether a character in U+3400..U+9FFF begins some compound surname.
+    let flatCompoundStart: [Bool]
+    /// The single-character surnames, indexed by `flatSurname` − 1.
+    let surnameList: [Surname]
     /// Toneless pinyin of each surname (syllables joined) → its rank, for the reverse parser.
     let surnamePinyin: [String: Int]
     /// Reverse parser: spellings of each standard syllable → (toneless pinyin, penalty).
@@ -54,16 +60,21 @@ final class HanTables: Sendable {
     let wadeGilesSpellingsStrict: [String: [(String, Double)]]
     let wadeGilesSpellingsLoose: [String: [(String, Double)]]
 
-    /// One surname of `chinese-surnames.tsv`.
+    /// One surname of `chinese-surnames.tsv`, as a plain value (no arrays: copied on the hot path).
     struct Surname: Sendable {
-        var simplified: [UInt32]
-        var traditional: [UInt32]
-        /// Reading codes of the surname reading (单 shàn).
-        var readings: [UInt16]
-        /// Sino-Korean reading as Hangul scalars, after the initial-sound rule (이, 김); nil when unverified.
-        var korean: [UInt16]?
-        /// 1 = most common; compound surnames rank after the single ones.
+        /// 1 or 2 characters.
+        var length: Int
+        var simplified: (UInt32, UInt32)
+        var traditional: (UInt32, UInt32)
+        /// Reading codes of the surname reading (单 shàn), one per character.
+        var readings: (UInt16, UInt16)
+        /// Sino-Korean reading (Hangul scalars) after the initial-sound rule (이, 김); 0 = unverified in the table.
+        var korean: (UInt16, UInt16)
+        /// Table order: 1 = most common; compound surnames rank after the single ones.
         var rank: Int
+
+        func reading(_ k: Int) -> UInt16 { k == 0 ? readings.0 : readings.1 }
+        func koreanReading(_ k: Int) -> UInt16 { k == 0 ? korean.0 : korean.1 }
     }
 
     /// Loads every table from `directory` (the `Dictionaries/reference/` folder).
@@ -171,16 +182,19 @@ final class HanTables: Sendable {
             guard let parsed = PinyinText.syllables(ofToned: pinyinText, known: syllableIndex), parsed.count == simplified.count else {
                 throw ChineseDataError(file: file.path, line: row.line, message: "pinyin_surname '\(pinyinText)' must be \(simplified.count) pinyin syllable(s) with tone marks, one per character")
             }
-            let readings = parsed.map { UInt16(syllableIndex[$0.syllable]! << 3 | $0.tone) }
+            let codes = parsed.map { UInt16(syllableIndex[$0.syllable]! << 3 | $0.tone) }
             // korean_sino: the first form ("이/리" → 이, "섭 (엽)" → 섭); cells marked '?' are unverified and not used.
             let koreanCell = file.string(row.fields[7])
-            var korean: [UInt16]?
+            var korean: [UInt16] = [0, 0]
             if !koreanCell.contains("?") {
                 let first = koreanCell.split(separator: "/").first.map(String.init) ?? ""
                 let scalars = first.unicodeScalars.prefix { (0xAC00...0xD7A3).contains($0.value) }.map { UInt16($0.value) }
-                if scalars.count == simplified.count { korean = scalars }
+                if scalars.count == simplified.count { korean = scalars + [0] }
             }
-            let surname = Surname(simplified: simplified, traditional: traditional, readings: readings, korean: korean, rank: rank)
+            let two = simplified.count == 2
+            let surname = Surname(length: simplified.count,
+                                  simplified: (simplified[0], two ? simplified[1] : 0), traditional: (traditional[0], two ? traditional[1] : 0),
+                                  readings: (codes[0], two ? codes[1] : 0), korean: (korean[0], korean[1]), rank: rank)
             if simplified.count == 1 {
                 single[simplified[0]] = surname
                 if single[traditional[0]] == nil { single[traditional[0]] = surname }
@@ -229,6 +243,20 @@ final class HanTables: Sendable {
         self.toSimplified = toSimplified
         self.singleSurnames = single
         self.compoundSurnames = compound
+        var flatSurname = [UInt16](repeating: 0, count: Self.flatCount)
+        var flatCompoundStart = [Bool](repeating: false, count: Self.flatCount)
+        var surnameList: [Surname] = []
+        for (character, surname) in single where character &- Self.flatBase < UInt32(Self.flatCount) {
+            surnameList.append(surname)
+            flatSurname[Int(character - Self.flatBase)] = UInt16(surnameList.count)
+        }
+        for key in compound.keys {
+            let first = UInt32(key >> 32)
+            if first &- Self.flatBase < UInt32(Self.flatCount) { flatCompoundStart[Int(first - Self.flatBase)] = true }
+        }
+        self.flatSurname = flatSurname
+        self.flatCompoundStart = flatCompoundStart
+        self.surnameList = surnameList
         self.surnamePinyin = surnamePinyin
 
         // 6. Spellings for the reverse parser (standard syllables only).
@@ -279,6 +307,25 @@ final class HanTables: Sendable {
         let offset = v &- Self.flatBase
         if offset < UInt32(Self.flatCount) { return flatHangul[Int(offset)] }
         return v < 0xF900 ? 0 : otherHangul[v] ?? 0
+    }
+
+    /// The single-character surname entry of a character. O(1).
+    @inline(__always)
+    func singleSurname(_ v: UInt32) -> Surname? {
+        let offset = v &- Self.flatBase
+        if offset < UInt32(Self.flatCount) {
+            let index = flatSurname[Int(offset)]
+            return index == 0 ? nil : surnameList[Int(index) - 1]
+        }
+        return singleSurnames[v]
+    }
+
+    /// The compound surname formed by two characters. O(1).
+    @inline(__always)
+    func compoundSurname(_ a: UInt32, _ b: UInt32) -> Surname? {
+        let offset = a &- Self.flatBase
+        if offset < UInt32(Self.flatCount), !flatCompoundStart[Int(offset)] { return nil }
+        return compoundSurnames[UInt64(a) << 32 | UInt64(b)]
     }
 
     /// An output form of a reading code.
