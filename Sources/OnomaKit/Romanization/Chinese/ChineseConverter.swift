@@ -51,6 +51,9 @@ public struct ChineseConverter: Sendable {
                 if !HanTables.isHan(s.value) { simple = false }
             }
             let scalars = UnsafeBufferPointer(rebasing: buffer[0..<n])
+            if simple, scheme != .sinoKorean, n <= 64, let fast = fastName(name, scalars, scheme: scheme, style: givenStyle(given, scheme), strict: strict) {
+                return fast
+            }
             if simple {
                 let (familyLength, surname) = splitLength(scalars)
                 let family = romanizeWord(scalars, 0..<familyLength, surname: surname, scheme: scheme, style: .family, strict: strict, capitalize: true, warnings: &warnings)
@@ -59,6 +62,56 @@ public struct ChineseConverter: Sendable {
                 return RomanizedName(input: name, output: output, scheme: scheme.romanizationScheme, family: family, given: givenText.isEmpty ? nil : givenText, warnings: warnings)
             }
             return romanizeComplexName(name, scalars, scheme: scheme, given: given, strict: strict)
+        }
+    }
+
+    /// The hot path for short all-Han names: precomputed UTF-8 of each syllable copied into one
+    /// stack buffer, three strings made at the end.
+    /// - Returns: nil when a character has no reading in this scheme (the general path reports it).
+    func fastName(_ name: String, _ scalars: UnsafeBufferPointer<UInt32>, scheme: ChineseScheme, style: PartStyle, strict: Bool) -> RomanizedName? {
+        let n = scalars.count
+        let form = form(scheme, strict: strict)
+        let latin = scheme.isLatin
+        let apostrophes = form == .pinyin || form == .pinyinTones
+        let (familyLength, surname) = splitLength(scalars)
+        let t = tables
+        return t.formBytes.withUnsafeBufferPointer { pool in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * HanTables.maxFormBytes + n * 2 + 4) { out in
+                var length = 0
+                var familyEnd = 0
+                for i in 0..<n {
+                    let code = i < familyLength ? (surname?.reading(i) ?? t.reading(scalars[i])) : t.reading(scalars[i])
+                    if code == 0 { return nil }
+                    if !latin && !t.hasHangul[Int(code >> 3)] { return nil }
+                    let first = i == 0 || i == familyLength
+                    if i == familyLength && i > 0 {
+                        familyEnd = length
+                        if latin { out[length] = 0x20; length += 1 }
+                    }
+                    var capital = first
+                    if !first && latin {
+                        let partStyle: PartStyle = i < familyLength ? (scheme == .wadeGiles ? .hyphen : .joined) : style
+                        switch partStyle {
+                        case .hyphen: out[length] = 0x2D; length += 1
+                        case .spaced: out[length] = 0x20; length += 1; capital = true
+                        case .joined, .family:
+                            if apostrophes && t.vowelInitial[Int(code >> 3)] { out[length] = 0x27; length += 1 }
+                        }
+                    }
+                    let slot = t.formSlot(form, code, capitalized: capital && latin)
+                    let offset = Int(t.formOffsets[slot])
+                    let count = Int(t.formLengths[slot])
+                    for k in 0..<count { out[length + k] = pool[offset + k] }
+                    length += count
+                }
+                if familyLength == n { familyEnd = length }
+                let bytes = UnsafeBufferPointer(rebasing: out[0..<length])
+                let output = String(decoding: bytes, as: UTF8.self)
+                let family = String(decoding: bytes[0..<familyEnd], as: UTF8.self)
+                let givenStart = latin && familyEnd < length ? familyEnd + 1 : familyEnd
+                let given: String? = givenStart < length ? String(decoding: bytes[givenStart..<length], as: UTF8.self) : nil
+                return RomanizedName(input: name, output: output, scheme: scheme.romanizationScheme, family: family, given: given)
+            }
         }
     }
 

@@ -30,6 +30,12 @@ final class HanTables: Sendable {
     let wadeGilesStrict: [String]
     /// Every output form of every reading code (see `Form`).
     let forms: [String]
+    /// The same forms as UTF-8 in one pool, for the byte-copying hot path: slot → offset, length.
+    let formBytes: [UInt8]
+    let formOffsets: [UInt32]
+    let formLengths: [UInt8]
+    /// The longest form in UTF-8 bytes (sizes the hot path's stack buffer).
+    static let maxFormBytes = 32
     /// Reading code per character in U+3400..U+9FFF.
     let flatReading: [UInt16]
     /// Reading code for characters elsewhere (compatibility ideographs, Extension B and later).
@@ -229,6 +235,21 @@ final class HanTables: Sendable {
             }
         }
 
+        var formBytes: [UInt8] = []
+        var formOffsets = [UInt32](repeating: 0, count: forms.count)
+        var formLengths = [UInt8](repeating: 0, count: forms.count)
+        for (slot, text) in forms.enumerated() where !text.isEmpty {
+            let utf8 = Array(text.utf8)
+            guard utf8.count <= Self.maxFormBytes else {
+                throw ChineseDataError(file: wgFile.path, line: 0, message: "the form '\(text)' is longer than \(Self.maxFormBytes) bytes; no syllable should be")
+            }
+            formOffsets[slot] = UInt32(formBytes.count)
+            formLengths[slot] = UInt8(utf8.count)
+            formBytes += utf8
+        }
+        self.formBytes = formBytes
+        self.formOffsets = formOffsets
+        self.formLengths = formLengths
         self.syllables = syllables
         self.syllableIndex = syllableIndex
         self.vowelInitial = syllables.map { ["a", "o", "e", "ê"].contains($0.first ?? " ") }
@@ -331,7 +352,13 @@ final class HanTables: Sendable {
     /// An output form of a reading code.
     @inline(__always)
     func form(_ form: Form, _ code: UInt16, capitalized: Bool) -> String {
-        forms[form.rawValue * Self.codeSpace * 2 + (capitalized ? Self.codeSpace : 0) + Int(code)]
+        forms[formSlot(form, code, capitalized: capitalized)]
+    }
+
+    /// Index of a form in `forms`, `formOffsets`, `formLengths`.
+    @inline(__always)
+    func formSlot(_ form: Form, _ code: UInt16, capitalized: Bool) -> Int {
+        form.rawValue * Self.codeSpace * 2 + (capitalized ? Self.codeSpace : 0) + Int(code)
     }
 
     /// Whether a scalar is a Han ideograph (the CJK blocks Unihan covers, plus 〇).
