@@ -92,13 +92,21 @@ enum ChineseFixture {
         #expect(converter.romanizeText("单田芳", scheme: .pinyin) == "dan tian fang")  // no surname logic
         #expect(converter.romanizeText("北京", scheme: .hangul) == "베이징")
         #expect(converter.romanizeText("在北京abc", scheme: .pinyinTones) == "zài běi jīng abc")
+        #expect(converter.romanizeText("他说「你好」。ABC", scheme: .pinyin) == "ta shuo \"ni hao\". ABC")
+        #expect(converter.romanizeText("李白和杜甫", scheme: .sinoKorean) == "이백화두보")
     }
 
     @Test func nonHanIsPassedThroughWithWarning() {
         let r = converter.romanizeName("刘慈欣abc", scheme: .pinyin)
-        #expect(r.output.contains("abc"))
-        #expect(r.output.contains("Liucixin") || r.output.contains("Liu"))
-        #expect(!r.warnings.isEmpty)
+        #expect(r.output == "Liu Cixin abc")
+        #expect(r.family == "Liu")
+        #expect(r.warnings.count == 1)
+        let titled = converter.romanizeName("Dr. 刘慈欣", scheme: .wadeGiles)
+        #expect(titled.output == "Dr. Liu Tz'u-hsin")
+        // A character without a Sino-Korean reading is kept, not dropped.
+        let noReading = converter.romanizeName("冼星海", scheme: .sinoKorean)
+        #expect(noReading.output == "冼성해")
+        #expect(noReading.warnings.count == 1)
         let latin = converter.romanizeName("Cixin Liu", scheme: .pinyin)
         #expect(latin.output == "Cixin Liu")
         #expect(!latin.warnings.isEmpty)
@@ -108,6 +116,16 @@ enum ChineseFixture {
         #expect(converter.romanizeName("", scheme: .pinyin).output == "")
         #expect(converter.romanizeName("   ", scheme: .pinyin).output == "")
         #expect(converter.romanizeText("", scheme: .pinyin) == "")
+    }
+
+    @Test func compoundSurnameAlone() {
+        #expect(converter.romanizeName("欧阳", scheme: .pinyin).output == "Ouyang")
+        #expect(converter.romanizeName("司马", scheme: .wadeGiles).output == "Ssu-ma")
+    }
+
+    @Test func middleDotNames() {
+        // Transliterated and minority names: each part one word (GB/T 28039 writes them as words).
+        #expect(converter.romanizeName("阿沛·阿旺晋美", scheme: .pinyin).output == "Apei Awangjinmei")
     }
 
     @Test func spacedInputMarksTheSplit() {

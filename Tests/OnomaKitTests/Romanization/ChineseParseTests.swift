@@ -36,6 +36,10 @@ import Testing
         Case(input: "Lü Bu", family: ["lü"], given: ["bu"]),
         Case(input: "Lv3 Bu4", family: ["lü"], given: ["bu"]),
         Case(input: "Zhuge Liang", family: ["zhu", "ge"], given: ["liang"]),
+        Case(input: "Jinping Xi", family: ["xi"], given: ["jin", "ping"], western: true),
+        // Taiwan/Hong Kong surname spellings from chinese-surnames.tsv.
+        Case(input: "Lee Teng-hui", family: ["li"], given: ["deng", "hui"]),
+        Case(input: "Au-Yeung Na-na", family: ["ou", "yang"], given: ["na", "na"]),
     ]
 
     @Test(arguments: cases)
@@ -71,6 +75,14 @@ import Testing
                 #expect(best?.syllables == expected, "\(name) \(scheme) \(romanized)")
             }
         }
+    }
+
+    @Test func surnameSpellingAliasesOnlyStandForTheSurname() {
+        // "San" is a Hong Kong spelling of the surname 辛 (xin), but not in given-name position.
+        let readings = converter.parse(romanized: "Zhang San")
+        #expect(readings.first?.family == ["zhang"])
+        #expect(readings.first?.given == ["san"])
+        #expect(!readings.contains { $0.given == ["xin"] })
     }
 
     @Test func notChinese() {

@@ -19,7 +19,7 @@ extension ChineseConverter {
         for system in [RomanSystem.pinyin, .wadeGiles] {
             guard let interpretation = interpret(words, as: system) else { continue }
             for option in interpretation {
-                readings.append(contentsOf: splits(option.syllables, words: words, baseScore: option.score))
+                readings.append(contentsOf: splits(option.syllables, aliasWords: option.aliasWords, words: words, baseScore: option.score))
             }
         }
         // Merge duplicates, keeping the best score; best first.
@@ -41,6 +41,8 @@ extension ChineseConverter {
     /// One candidate syllable sequence for the whole input: syllables per word, and a score.
     struct Interpretation {
         var syllables: [[String]]
+        /// Words read through a surname spelling alias (they can only be the surname).
+        var aliasWords: Set<Int>
         var score: Double
     }
 
@@ -120,16 +122,33 @@ extension ChineseConverter {
     /// cannot be read in that system.
     func interpret(_ input: ParsedInput, as system: RomanSystem) -> [Interpretation]? {
         // Each word: options of syllable lists with a penalty.
-        var perWord: [[(syllables: [String], penalty: Double)]] = []
-        for word in input.words {
-            var options: [([String], Double)] = [([], 0)]
+        var perWord: [[(syllables: [String], penalty: Double, alias: Bool)]] = []
+        for (w, word) in input.words.enumerated() {
+            var options: [([String], Double, Bool)] = [([], 0, false)]
             for piece in word {
-                guard let pieceOptions = readPiece(piece.letters, system: system, apostrophesUsed: input.hasApostrophe) else { return nil }
-                var combined: [([String], Double)] = []
-                for (a, pa) in options { for (b, pb) in pieceOptions { combined.append((a + b, pa + pb)) } }
+                guard let pieceOptions = readPiece(piece.letters, system: system, apostrophesUsed: input.hasApostrophe) else {
+                    options = []
+                    break
+                }
+                var combined: [([String], Double, Bool)] = []
+                for (a, pa, _) in options {
+                    for (b, pb) in pieceOptions {
+                        // Hyphens separate single syllables (Tse-min): a piece of several is suspect.
+                        let extra = word.count > 1 ? Double(max(0, b.count - 1)) * 0.15 : 0
+                        combined.append((a + b, pa + pb + extra, false))
+                    }
+                }
                 combined.sort { $0.1 < $1.1 }
                 options = Array(combined.prefix(4))
             }
+            // Hong Kong / Taiwan surname spellings (Lee, Chan, Wong) where a surname can stand.
+            if w == 0 || w == input.words.count - 1 {
+                let key = String(word.flatMap(\.letters).filter { $0.isLetter })
+                for (k, syllables) in (tables.surnameAliases[key] ?? []).enumerated() {
+                    options.append((syllables, 0.1 + 0.01 * Double(k), true))
+                }
+            }
+            if options.isEmpty { return nil }
             perWord.append(options)
         }
         // Evidence for the system.
@@ -143,12 +162,13 @@ extension ChineseConverter {
             if input.hasToneMarks { base -= 0.3 }
             if !input.hasHyphen { base -= 0.15 }
         }
-        var results: [Interpretation] = [Interpretation(syllables: [], score: base)]
+        var results: [Interpretation] = [Interpretation(syllables: [], aliasWords: [], score: base)]
         for options in perWord {
             var next: [Interpretation] = []
             for r in results {
-                for (syllables, penalty) in options {
-                    next.append(Interpretation(syllables: r.syllables + [syllables], score: r.score - penalty))
+                for (syllables, penalty, alias) in options {
+                    let aliasWords = alias ? r.aliasWords.union([r.syllables.count]) : r.aliasWords
+                    next.append(Interpretation(syllables: r.syllables + [syllables], aliasWords: aliasWords, score: r.score - penalty))
                 }
             }
             next.sort { $0.score > $1.score }
@@ -205,7 +225,7 @@ extension ChineseConverter {
     }
 
     /// Surname/given splits (and orders) of a syllable sequence, scored.
-    func splits(_ words: [[String]], words input: ParsedInput, baseScore: Double) -> [ChineseNameReading] {
+    func splits(_ words: [[String]], aliasWords: Set<Int>, words input: ParsedInput, baseScore: Double) -> [ChineseNameReading] {
         func surnameRank(_ syllables: [String]) -> Int? { tables.surnamePinyin[syllables.joined()] }
         func surnameBonus(_ syllables: [String]) -> Double {
             guard let rank = surnameRank(syllables) else { return 0 }
@@ -215,6 +235,9 @@ extension ChineseConverter {
         if words.count == 1 {
             // One word: a place name or given name ("Xi'an"), or a name written together ("Liucixin").
             let all = words[0]
+            if aliasWords.contains(0) {
+                return [ChineseNameReading(family: all, given: [], westernOrder: false, score: baseScore * 0.8)]
+            }
             out.append(ChineseNameReading(family: [], given: all, westernOrder: false, score: baseScore * 0.9))
             for length in [2, 1] where all.count > length {
                 let head = Array(all.prefix(length))
@@ -225,20 +248,32 @@ extension ChineseConverter {
             return out
         }
         let first = words[0], last = words[words.count - 1]
-        if let comma = input.commaAfter, comma == 0 {
+        let lastIndex = words.count - 1
+        if let comma = input.commaAfter, comma == 0, aliasWords.subtracting([0]).isEmpty {
             // "Liu, Cixin": the surname is explicit.
             out.append(ChineseNameReading(family: first, given: Array(words.dropFirst().joined()), westernOrder: false, score: baseScore + surnameBonus(first)))
             return out
         }
-        // Chinese order: surname first.
-        var chinese = baseScore * 0.9 + surnameBonus(first)
-        if first.count > 2 { chinese -= 0.3 }
-        out.append(ChineseNameReading(family: first, given: Array(words.dropFirst().joined()), westernOrder: false, score: chinese))
+        // Surnames have one or two syllables (two only for the compound ones); given names one or two.
+        func shapePenalty(family: [String], givenCount: Int) -> Double {
+            var penalty = 0.0
+            if family.count > 2 { penalty += 0.3 } else if family.count == 2 && surnameRank(family) == nil { penalty += 0.15 }
+            if givenCount > 2 { penalty += 0.2 }
+            return penalty
+        }
+        // Chinese order: surname first (a word read through a surname alias must be the surname).
+        let chineseGiven = Array(words.dropFirst().joined())
+        if aliasWords.subtracting([0]).isEmpty {
+            let chinese = baseScore * 0.9 + surnameBonus(first) - shapePenalty(family: first, givenCount: chineseGiven.count)
+            out.append(ChineseNameReading(family: first, given: chineseGiven, westernOrder: false, score: chinese))
+        }
         // Western order: surname last.
-        var western = baseScore * 0.85 + surnameBonus(last)
-        if last.count > 2 { western -= 0.3 }
+        let westernGiven = Array(words.dropLast().joined())
+        var western = baseScore * 0.85 + surnameBonus(last) - shapePenalty(family: last, givenCount: westernGiven.count)
         if surnameRank(last) != nil && surnameRank(first) == nil { western += 0.05 }
-        out.append(ChineseNameReading(family: last, given: Array(words.dropLast().joined()), westernOrder: true, score: western))
+        if aliasWords.subtracting([lastIndex]).isEmpty {
+            out.append(ChineseNameReading(family: last, given: westernGiven, westernOrder: true, score: western))
+        }
         return out.map { var r = $0; r.score = min(1, max(0, r.score)); return r }
     }
 }

@@ -132,9 +132,10 @@ public struct ChineseConverter: Sendable {
     }
 
     /// The number of leading characters that form the surname, and its table entry if any:
-    /// a compound surname when at least one character follows it, else the first character.
+    /// a compound surname (the whole input when it is just that surname: 欧阳 → Ouyang), else
+    /// the first character.
     func splitLength(_ s: UnsafeBufferPointer<UInt32>) -> (Int, HanTables.Surname?) {
-        if s.count >= 3, let c = tables.compoundSurname(s[0], s[1]) { return (2, c) }
+        if s.count >= 2, let c = tables.compoundSurname(s[0], s[1]) { return (2, c) }
         if s.isEmpty { return (0, nil) }
         return (1, tables.singleSurname(s[0]))
     }
@@ -258,12 +259,19 @@ public struct ChineseConverter: Sendable {
         var out = ""
         var i = 0
         var sawHan = false
+        var runs: [(family: String, given: String)] = []
         while i < body.count {
             if HanTables.isHan(body[i]) {
                 var j = i
                 while j < body.count, HanTables.isHan(body[j]) { j += 1 }
                 if scheme.isLatin, let last = out.unicodeScalars.last, last.properties.isAlphabetic || last.properties.numericType != nil { out += " " }
-                out += romanizeWord(body, i..<j, surname: nil, scheme: scheme, style: .joined, strict: strict, capitalize: true, warnings: &warnings)
+                // Each run of Han is read as a name ("Dr. 刘慈欣" → "Dr. Liu Cixin").
+                let run = UnsafeBufferPointer(rebasing: body[i..<j])
+                let (familyLength, surname) = splitLength(run)
+                let family = romanizeWord(run, 0..<familyLength, surname: surname, scheme: scheme, style: .family, strict: strict, capitalize: true, warnings: &warnings)
+                let g = romanizeWord(run, familyLength..<run.count, surname: nil, scheme: scheme, style: givenStyle(given, scheme), strict: strict, capitalize: true, warnings: &warnings)
+                out += g.isEmpty ? family : scheme.isLatin ? family + " " + g : family + g
+                runs.append((family, g))
                 if scheme.isLatin, j < body.count, let next = Unicode.Scalar(body[j]), next.properties.isAlphabetic || next.properties.numericType != nil { out += " " }
                 sawHan = true
                 i = j
@@ -278,7 +286,10 @@ public struct ChineseConverter: Sendable {
             }
         }
         if !sawHan { return RomanizedName(input: name, output: name, scheme: scheme.romanizationScheme, warnings: warnings) }
-        return RomanizedName(input: name, output: out, scheme: scheme.romanizationScheme, warnings: warnings)
+        // One name among other text: report its parts.
+        let parts = runs.count == 1 ? runs[0] : nil
+        return RomanizedName(input: name, output: out, scheme: scheme.romanizationScheme, family: parts?.family,
+                             given: parts.flatMap { $0.given.isEmpty ? nil : $0.given }, warnings: warnings)
     }
 
     static func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 || v == 0x0A || v == 0x0D }

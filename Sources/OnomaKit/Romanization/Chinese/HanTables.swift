@@ -59,6 +59,9 @@ final class HanTables: Sendable {
     let surnameList: [Surname]
     /// Toneless pinyin of each surname (syllables joined) → its rank, for the reverse parser.
     let surnamePinyin: [String: Int]
+    /// Hong Kong and Taiwan surname spellings (chinese-surnames.tsv hk_spelling, taiwan_spelling;
+    /// cells marked '?' left out), lower-case letters only → the surnames' toneless syllables, commonest first.
+    let surnameAliases: [String: [[String]]]
     /// Reverse parser: spellings of each standard syllable → (toneless pinyin, penalty).
     let pinyinSpellings: [String: [(String, Double)]]
     /// Wade–Giles spellings (marks ŭ ê dropped) → (pinyin, penalty); "strict" for inputs that
@@ -174,6 +177,7 @@ final class HanTables: Sendable {
         var single: [UInt32: Surname] = [:]
         var compound: [UInt64: Surname] = [:]
         var surnamePinyin: [String: Int] = [:]
+        var aliases: [String: [[String]]] = [:]
         let surnameFile = try ReferenceTSV(url: directory.appendingPathComponent("chinese-surnames.tsv"))
         var rank = 0
         try surnameFile.forEachRow(expectedHeader: ["simplified", "traditional", "pinyin_surname", "wade_giles", "hk_spelling", "jyutping", "taiwan_spelling", "korean_sino"]) { row, file in
@@ -210,6 +214,13 @@ final class HanTables: Sendable {
             }
             let key = parsed.map(\.syllable).joined()
             if surnamePinyin[key] == nil { surnamePinyin[key] = rank }
+            for column in [4, 6] {
+                for spelling in file.string(row.fields[column]).split(separator: "/") where !spelling.contains("?") {
+                    let alias = String(spelling.lowercased().filter { $0.isLetter })
+                    let value = parsed.map(\.syllable)
+                    if !alias.isEmpty, !(aliases[alias]?.contains(value) ?? false) { aliases[alias, default: []].append(value) }
+                }
+            }
         }
 
         // 5. Precompute every output form.
@@ -279,6 +290,7 @@ final class HanTables: Sendable {
         self.flatCompoundStart = flatCompoundStart
         self.surnameList = surnameList
         self.surnamePinyin = surnamePinyin
+        self.surnameAliases = aliases
 
         // 6. Spellings for the reverse parser (standard syllables only).
         var pinyinSpellings: [String: [(String, Double)]] = [:]
