@@ -36,6 +36,7 @@ import Testing
         Case(input: "Lü Bu", family: ["lü"], given: ["bu"]),
         Case(input: "Lv3 Bu4", family: ["lü"], given: ["bu"]),
         Case(input: "Zhuge Liang", family: ["zhu", "ge"], given: ["liang"]),
+        Case(input: "Hsiung Ch'uang", family: ["xiong"], given: ["chuang"]),
         Case(input: "Jinping Xi", family: ["xi"], given: ["jin", "ping"], western: true),
         // Taiwan/Hong Kong surname spellings from chinese-surnames.tsv.
         Case(input: "Lee Teng-hui", family: ["li"], given: ["deng", "hui"]),

@@ -78,7 +78,10 @@ extension ChineseConverter {
                 word = []
             }
             var pendingUmlaut = false
-            for ch in text.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            // Decomposition (tone marks, umlauts) only when there is something to decompose.
+            let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+            let normalized = ascii ? text.lowercased() : text.decomposedStringWithCanonicalMapping.lowercased()
+            for ch in normalized.unicodeScalars {
                 switch ch.value {
                 case 0x20, 0x09, 0x3000, 0xA0, 0x0A, 0x0D:
                     endWord()

@@ -71,7 +71,7 @@ enum PinyinText {
         var best = [(cost: Int, previous: Int)?](repeating: nil, count: n + 1)
         best[0] = (0, -1)
         for end in 1...n {
-            for start in max(0, end - 6)..<end {
+            for start in max(0, end - 7)..<end {  // the longest spelling has 7 letters (ch'uang)
                 guard let before = best[start] else { continue }
                 let piece = String(letters[start..<end])
                 guard isSyllable(piece) else { continue }
