@@ -1,4 +1,4 @@
-// wire: chineseBench(names: Int = 1_000_000) — prints the Chinese converter's load time and names/s per scheme.
+// wire: ("chinese", "Chinese engine: table load time, names/s per scheme, parse", chineseBench) — chineseBench(_ args: [String]) throws; optional argument: number of names (default 1,000,000).
 import Foundation
 import OnomaKit
 
@@ -6,7 +6,8 @@ import OnomaKit
 /// throughput of name mode per scheme, text mode, script conversion and the reverse parser,
 /// on a deterministic set of synthetic names (common surnames + 1–2 given-name characters).
 /// Run: `swift run -c release onoma-bench` (after wiring) on an otherwise idle core.
-func chineseBench(names count: Int = 1_000_000) {
+func chineseBench(_ args: [String]) throws {
+    let count = args.first.flatMap(Int.init) ?? 1_000_000
     guard let dictionaries = OnomaData.defaultDirectory() else {
         print("chinese: Dictionaries/ not found (set ONOMA_DICTIONARIES)")
         return
