@@ -29,11 +29,12 @@ extension ChineseConverter {
             key.score = 0
             best[key] = max(best[key] ?? 0, r.score)
         }
-        return best.map { key, score in
+        // Ties broken by the syllables, so that the order is stable.
+        return best.map { key, score -> (ChineseNameReading, String) in
             var r = key
             r.score = (score * 1000).rounded() / 1000
-            return r
-        }.sorted { $0.score != $1.score ? $0.score > $1.score : ($0.family + $0.given).joined(separator: " ") < ($1.family + $1.given).joined(separator: " ") }
+            return (r, (r.family + ["|"] + r.given).joined(separator: " "))
+        }.sorted { $0.0.score != $1.0.score ? $0.0.score > $1.0.score : $0.1 < $1.1 }.map(\.0)
     }
 
     enum RomanSystem { case pinyin, wadeGiles }
@@ -60,14 +61,15 @@ extension ChineseConverter {
         var hasApostrophe = false
 
         struct Piece {
-            /// Lower-case letters; "'" for an apostrophe; "|" for a syllable boundary given by a tone digit.
-            var letters: [Character]
+            /// Letter codes (see `HanTables.letterCode`): a–z 1–26, ü 27, apostrophe 28, and 29 for a
+            /// syllable boundary given by a tone digit.
+            var letters: [UInt8]
         }
 
         init?(_ text: String) {
             words = []
             var word: [Piece] = []
-            var piece: [Character] = []
+            var piece: [UInt8] = []
             func endPiece() {
                 if !piece.isEmpty { word.append(Piece(letters: piece)) }
                 piece = []
@@ -93,21 +95,21 @@ extension ChineseConverter {
                     endPiece()
                 case 0x27, 0x2019, 0x2018, 0x2BC, 0x60, 0xB4:  // apostrophes
                     hasApostrophe = true
-                    piece.append("'")
+                    piece.append(HanTables.apostropheCode)
                 case 0x304, 0x301, 0x30C, 0x300:  // tone marks
                     hasToneMarks = true
                 case 0x306, 0x302:  // breve (ŭ), circumflex (ê): Wade-Giles marks, same letters
                     break
                 case 0x308:  // diaeresis: ü
-                    if piece.last == "u" { piece[piece.count - 1] = "ü" } else { pendingUmlaut = true }
+                    if piece.last == HanTables.uCode { piece[piece.count - 1] = HanTables.uUmlautCode } else { pendingUmlaut = true }
                 case 0x31...0x35:
                     hasToneNumbers = true
-                    if !piece.isEmpty { piece.append("|") }
+                    if !piece.isEmpty { piece.append(HanTables.boundaryCode) }
                 case 0x3A:  // "u:" for ü
-                    if piece.last == "u" { piece[piece.count - 1] = "ü" }
+                    if piece.last == HanTables.uCode { piece[piece.count - 1] = HanTables.uUmlautCode }
                 case 0x61...0x7A:
-                    piece.append(Character(ch))
-                    if pendingUmlaut, ch == "u" { piece[piece.count - 1] = "ü" }
+                    piece.append(UInt8(ch.value - 0x60))
+                    if pendingUmlaut, ch == "u" { piece[piece.count - 1] = HanTables.uUmlautCode }
                     pendingUmlaut = false
                 case 0x2E:  // a full stop (initials): ignore
                     break
@@ -146,8 +148,9 @@ extension ChineseConverter {
             }
             // Hong Kong / Taiwan surname spellings (Lee, Chan, Wong) where a surname can stand.
             if w == 0 || w == input.words.count - 1 {
-                let key = String(word.flatMap(\.letters).filter { $0.isLetter })
-                for (k, syllables) in (tables.surnameAliases[key] ?? []).enumerated() {
+                let letters = word.flatMap(\.letters).filter { $0 <= HanTables.uUmlautCode }
+                let aliases = letters.count <= 12 ? tables.surnameAliases[HanTables.spellingKey(letters[...])] ?? [] : []
+                for (k, syllables) in aliases.enumerated() {
                     options.append((syllables, 0.1 + 0.01 * Double(k), true))
                 }
             }
@@ -181,11 +184,11 @@ extension ChineseConverter {
     }
 
     /// Readings of one piece (letters between hyphens) as syllables, with penalties.
-    func readPiece(_ letters: [Character], system: RomanSystem, apostrophesUsed: Bool) -> [([String], Double)]? {
+    func readPiece(_ letters: [UInt8], system: RomanSystem, apostrophesUsed: Bool) -> [([String], Double)]? {
         // Tone-digit boundaries and (for pinyin) apostrophes split the piece first.
-        var chunks: [[Character]] = [[]]
+        var chunks: [[UInt8]] = [[]]
         for c in letters {
-            if c == "|" || (c == "'" && system == .pinyin) {
+            if c == HanTables.boundaryCode || (c == HanTables.apostropheCode && system == .pinyin) {
                 chunks.append([])
             } else {
                 chunks[chunks.count - 1].append(c)
@@ -196,11 +199,11 @@ extension ChineseConverter {
         var options: [([String], Double)] = [([], 0)]
         for chunk in chunks {
             let table = system == .pinyin ? pinyinSpellings : wadeGilesSpellings(apostrophesUsed: apostrophesUsed)
-            guard let cuts = PinyinText.segment(chunk, known: { table[$0] != nil }) else { return nil }
+            guard let cuts = PinyinText.segment(codes: chunk, known: { table[$0] != nil }) else { return nil }
             var start = 0
             var syllableOptions: [[(String, Double)]] = []
             for end in cuts {
-                syllableOptions.append(table[String(chunk[start..<end])]!)
+                syllableOptions.append(table[HanTables.spellingKey(chunk[start..<end])]!)
                 start = end
             }
             for choices in syllableOptions {
@@ -212,18 +215,18 @@ extension ChineseConverter {
             // A vowel-initial syllable inside a word without an apostrophe is a little less likely.
             if cuts.count > 1 {
                 var start = 0
-                for end in cuts.dropLast() { start = end; if "aoe".contains(chunk[start]) { options = options.map { ($0.0, $0.1 + 0.05) } } }
+                for end in cuts.dropLast() { start = end; if PinyinText.isVowelCode(chunk[start]) { options = options.map { ($0.0, $0.1 + 0.05) } } }
             }
         }
         return options
     }
 
     /// Pinyin spellings → syllable (with ü also written u after n and l, v, and the j q x y u).
-    var pinyinSpellings: [String: [(String, Double)]] {
+    var pinyinSpellings: [UInt64: [(String, Double)]] {
         tables.pinyinSpellings
     }
 
-    func wadeGilesSpellings(apostrophesUsed: Bool) -> [String: [(String, Double)]] {
+    func wadeGilesSpellings(apostrophesUsed: Bool) -> [UInt64: [(String, Double)]] {
         apostrophesUsed ? tables.wadeGilesSpellingsStrict : tables.wadeGilesSpellingsLoose
     }
 

@@ -61,13 +61,13 @@ final class HanTables: Sendable {
     let surnamePinyin: [String: Int]
     /// Hong Kong and Taiwan surname spellings (chinese-surnames.tsv hk_spelling, taiwan_spelling;
     /// cells marked '?' left out), lower-case letters only → the surnames' toneless syllables, commonest first.
-    let surnameAliases: [String: [[String]]]
+    let surnameAliases: [UInt64: [[String]]]
     /// Reverse parser: spellings of each standard syllable → (toneless pinyin, penalty).
-    let pinyinSpellings: [String: [(String, Double)]]
+    let pinyinSpellings: [UInt64: [(String, Double)]]
     /// Wade–Giles spellings (marks ŭ ê dropped) → (pinyin, penalty); "strict" for inputs that
     /// use apostrophes elsewhere (a missing one then means an unaspirated initial).
-    let wadeGilesSpellingsStrict: [String: [(String, Double)]]
-    let wadeGilesSpellingsLoose: [String: [(String, Double)]]
+    let wadeGilesSpellingsStrict: [UInt64: [(String, Double)]]
+    let wadeGilesSpellingsLoose: [UInt64: [(String, Double)]]
 
     /// One surname of `chinese-surnames.tsv`, as a plain value (no arrays: copied on the hot path).
     struct Surname: Sendable {
@@ -290,7 +290,7 @@ final class HanTables: Sendable {
         self.flatCompoundStart = flatCompoundStart
         self.surnameList = surnameList
         self.surnamePinyin = surnamePinyin
-        self.surnameAliases = aliases
+        self.surnameAliases = Self.keyed(aliases)
 
         // 6. Spellings for the reverse parser (standard syllables only).
         var pinyinSpellings: [String: [(String, Double)]] = [:]
@@ -321,9 +321,9 @@ final class HanTables: Sendable {
                 add(&wgLoose, f, p, b)
             }
         }
-        self.pinyinSpellings = pinyinSpellings
-        self.wadeGilesSpellingsStrict = wgStrict
-        self.wadeGilesSpellingsLoose = wgLoose
+        self.pinyinSpellings = Self.keyed(pinyinSpellings)
+        self.wadeGilesSpellingsStrict = Self.keyed(wgStrict)
+        self.wadeGilesSpellingsLoose = Self.keyed(wgLoose)
     }
 
     /// The reading code of a character, 0 when it has none. O(1).
@@ -340,6 +340,42 @@ final class HanTables: Sendable {
         let offset = v &- Self.flatBase
         if offset < UInt32(Self.flatCount) { return flatHangul[Int(offset)] }
         return v < 0xF900 ? 0 : otherHangul[v] ?? 0
+    }
+
+    // MARK: Letter codes for the reverse parser
+
+    /// a–z are 1–26; these are the rest (0 is never used, so keys of different lengths differ).
+    static let uCode: UInt8 = 21
+    static let uUmlautCode: UInt8 = 27
+    static let apostropheCode: UInt8 = 28
+    static let boundaryCode: UInt8 = 29
+
+    /// The code of a letter of a spelling (a–z, ü, apostrophe), nil for anything else.
+    static func letterCode(_ c: Character) -> UInt8? {
+        if let a = c.asciiValue, (0x61...0x7A).contains(a) { return a - 0x60 }
+        if c == "ü" { return uUmlautCode }
+        if c == "'" { return apostropheCode }
+        return nil
+    }
+
+    /// A spelling of up to 12 letter codes packed 5 bits each.
+    @inline(__always)
+    static func spellingKey(_ codes: ArraySlice<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        for c in codes { key = key << 5 | UInt64(c) }
+        return key
+    }
+
+    /// A string-keyed spelling table re-keyed by `spellingKey` (spellings with other characters
+    /// or longer than 12 letters are left out: none of the syllables or surname spellings are).
+    static func keyed<V>(_ table: [String: V]) -> [UInt64: V] {
+        var out: [UInt64: V] = [:]
+        for (spelling, value) in table {
+            let codes = spelling.compactMap(letterCode)
+            guard codes.count == spelling.count, codes.count <= 12 else { continue }
+            out[spellingKey(codes[...])] = value
+        }
+        return out
     }
 
     /// The single-character surname entry of a character. O(1).
