@@ -191,13 +191,15 @@ for ch, fields in readings.items():
         pinyin_source["other"] += 1
     pinyin[ch] = "%s%d" % chosen
 
-# Characters without any reading of their own take the reading of a simplified/traditional variant.
-for ch in set(trad_var) | set(simp_var):
+# Characters without any reading of their own take the reading of a simplified/traditional variant
+# (only variants with a reading of their own, in a fixed order, so that the output is reproducible).
+own_pinyin = dict(pinyin)
+for ch in sorted(set(trad_var) | set(simp_var)):
     if ch in pinyin:
         continue
     for v in trad_var.get(ch, []) + simp_var.get(ch, []):
-        if v in pinyin:
-            pinyin[ch] = pinyin[v]
+        if v in own_pinyin:
+            pinyin[ch] = own_pinyin[v]
             pinyin_source["variant"] += 1
             break
 
@@ -207,12 +209,13 @@ for ch, fields in readings.items():
     if "kHangul" in fields:
         hangul[ch] = fields["kHangul"].split()[0].split(":")[0]
         hangul_source["kHangul"] += 1
-for ch in set(trad_var) | set(simp_var):
+own_hangul = dict(hangul)
+for ch in sorted(set(trad_var) | set(simp_var)):
     if ch in hangul:
         continue
     for v in trad_var.get(ch, []) + simp_var.get(ch, []):
-        if v in hangul:
-            hangul[ch] = hangul[v]
+        if v in own_hangul:
+            hangul[ch] = own_hangul[v]
             hangul_source["variant"] += 1
             break
 
@@ -234,6 +237,7 @@ def icu(transform, chars):
 OVERRIDES_S2T = {
     "后": ("后", "后 is itself traditional (皇后, the surname Hou); 後 only for 'after'"),
     "云": ("雲", "in names 云 stands for 雲 (马云 = 馬雲); 云 'to say' is rare in names"),
+    "丰": ("豐", "in names 丰 stands for 豐 (丰子恺 = 豐子愷); 丰 'graceful' is rare"),
 }
 
 surnames = list(tsv_rows(os.path.join(REF, "chinese-surnames.tsv")))
@@ -245,7 +249,7 @@ for r in surnames:
     elif len(s) == 1:
         surname_s2t[s] = s
 
-s2t_multi = [c for c, v in trad_var.items() if len([x for x in v if x != c]) > 1]
+s2t_multi = [c for c, v in sorted(trad_var.items()) if len([x for x in v if x != c]) > 1 or c in v]
 t2s_multi = [c for c, v in simp_var.items() if len([x for x in v if x != c]) > 1]
 icu_s2t = icu("Hans-Hant", s2t_multi)
 icu_t2s = icu("Hant-Hans", t2s_multi)
@@ -260,6 +264,10 @@ for c, vals in sorted(trad_var.items()):
         continue
     if c in OVERRIDES_S2T:
         s2t[c] = OVERRIDES_S2T[c]
+        continue
+    if c in vals and icu_s2t.get(c) == c:
+        # Its own traditional variant, and ICU keeps it too (只 吁 芸 沄).
+        s2t[c] = (c, "itself traditional (ICU Hans-Hant keeps it)")
         continue
     if c in vals and c in big5 and c in frequency and frequency[c] - min(frequency.get(x, 9) for x in others) < 3:
         # The character is itself a traditional character in common use (Big5, kFrequency):
@@ -370,8 +378,9 @@ write("han-variants.tsv", [
     GEN,
     "SOURCE: " + UNIHAN_NOTE + ": kTraditionalVariant (s2t) and kSimplifiedVariant (t2s).",
     "RULES (s2t): 1. surnames take the traditional form of chinese-surnames.tsv (钟 鍾, 万 萬, 宁 寧, 种 种, 于 于 ...);",
-    "  2. a character that is itself a traditional character in common use stays: listed as its own variant,",
-    "     in Big5 (kBigFive) and with a kFrequency no more than 2 classes rarer than its alternatives (占 范 朴 沈 姜 台 里);",
+    "  2. a character that is itself a traditional character in common use stays: listed as its own variant, and",
+    "     either kept by ICU Hans-Hant (只 芸) or in Big5 (kBigFive) with a kFrequency no more than 2 classes rarer",
+    "     than its alternatives (范 朴 沈 姜 台 里 干 后; ICU would change these: 范→範, 台→臺). 占 has no variant at all;",
     "  3. otherwise the only alternative, or among several the one ICU Hans-Hant picks for the lone character,",
     "     else the most frequent (kFrequency). Explicit overrides: " + "; ".join(
         "%s -> %s (%s)" % (k, v[0], v[1]) for k, v in OVERRIDES_S2T.items()) + ".",
