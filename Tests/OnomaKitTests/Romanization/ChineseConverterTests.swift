@@ -103,6 +103,10 @@ enum ChineseFixture {
         #expect(r.warnings.count == 1)
         let titled = converter.romanizeName("Dr. 刘慈欣", scheme: .wadeGiles)
         #expect(titled.output == "Dr. Liu Tz'u-hsin")
+        // U+20002 is a Han character with no reading in Unihan: kept, not dropped.
+        let rare = converter.romanizeName("王\u{20002}", scheme: .pinyin)
+        #expect(rare.output == "Wang \u{20002}")
+        #expect(rare.warnings == ["'\u{20002}' (U+20002) has no pinyin reading: passed through unchanged"])
         // A character without a Sino-Korean reading is kept, not dropped.
         let noReading = converter.romanizeName("冼星海", scheme: .sinoKorean)
         #expect(noReading.output == "冼성해")

@@ -168,7 +168,7 @@ public struct ChineseConverter: Sendable {
             if code == 0 || (form == .hangul && !tables.hasHangul[Int(code >> 3)]) {
                 let v = scalars[i]
                 let text = String(Unicode.Scalar(v).map(Character.init) ?? "\u{FFFD}")
-                warnings.append(String(format: "'%@' (U+%04X) has no %@ reading: passed through unchanged", text, v, scheme.rawValue))
+                warnings.append("'\(text)' (U+\(String(v, radix: 16, uppercase: true))) has no \(scheme.rawValue) reading: passed through unchanged")
                 out += text
                 previousWasReading = false
                 first = false
