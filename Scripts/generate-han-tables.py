@@ -318,6 +318,42 @@ for r in surnames:
         problems.append("t2s %s -> %s, table says %s" % (t, convert(t2s, t), s))
 
 # ---------------------------------------------------------------------------------------------
+# Further surname readings: where ICU's Han-Latin/Names (CLDR Han-Latin-Names.xml) reads a character
+# at the start of a name differently from Han-Latin, for characters not in chinese-surnames.tsv.
+
+SURNAME_EXCLUDED = {
+    "牟": "the surname is Móu (现代汉语词典); Mù is the place name 牟平",
+    "尉": "the single surname is Wèi; Yù only in the compound surname 尉迟",
+    "峙": "shì only in the place name 繁峙, not a surname reading",
+    "筠": "jūn only in the place name 筠连, not a surname reading",
+    "靓": "liàng is a colloquial word reading, not a surname reading",
+    "莘": "Xīn is the place name 莘庄; the surname is usually read Shēn",
+    "刀": "the surname Diāo is written 刁; 刀 as a surname is Dāo",
+}
+in_table = set(r["simplified"] for r in surnames) | set(r["traditional"] for r in surnames)
+extra_surnames = []
+bmp = sorted(c for c in pinyin if ord(c) < 0x10000 and c not in in_table)
+names_icu = icu("Han-Latin/Names", [c + "明" for c in bmp])
+general_icu = icu("Han-Latin", [c + "明" for c in bmp])
+attested_readings = {}
+for ch, fields in readings.items():
+    attested_readings[ch] = set(split_tone(x) for x in candidate_readings(fields))
+for c in bmp:
+    n = names_icu.get(c + "明", "").split(" ")[0].replace("míng", "")
+    g = general_icu.get(c + "明", "").split(" ")[0].replace("míng", "")
+    if not n or n == g:
+        continue
+    syllable, tone = split_tone(n)
+    general = pinyin[c]
+    if c in SURNAME_EXCLUDED or "%s%d" % (syllable, tone) == general:
+        continue
+    attested = (syllable, tone) in attested_readings.get(c, set())
+    if not attested:
+        problems.append("surname reading %s %s not attested in Unihan" % (c, n))
+        continue
+    extra_surnames.append((c, s2t.get(c, (c,))[0], n, general))
+
+# ---------------------------------------------------------------------------------------------
 # Write
 
 
@@ -394,6 +430,19 @@ write("han-variants.tsv", [
     "direction\tfrom\tto\twhy",
 ], variant_lines)
 
+write("chinese-surname-readings.tsv", [
+    "chinese-surname-readings.tsv — further surname readings, for characters that are not in chinese-surnames.tsv.",
+    GEN,
+    "SOURCE: ICU 72.1 transform Han-Latin/Names (CLDR common/transforms/Han-Latin-Names.xml), run with uconv on every",
+    "  BMP character of han-pinyin.tsv followed by 明: the characters whose reading at the start of a name differs",
+    "  from Han-Latin's. Each reading kept is attested for the character in Unihan (kMandarin, kXHC1983, kHanyuPinyin",
+    "  or kTGHZ2013). Excluded by the Onoma compiler: " + "; ".join("%s (%s)" % kv for kv in SURNAME_EXCLUDED.items()) + ".",
+    "The engine reads these as single-character surnames after those of chinese-surnames.tsv (Sino-Korean: kHangul).",
+    "traditional = the name-safe traditional form (han-variants.tsv); general = the han-pinyin.tsv reading.",
+    "",
+    "simplified\ttraditional\tpinyin_surname\tgeneral",
+], ["%s\t%s\t%s\t%s" % row for row in extra_surnames])
+
 wg_lines = []
 mismatch = []
 for p in INVENTORY:
@@ -426,4 +475,5 @@ print("han-pinyin: %d chars %s" % (len(pinyin), pinyin_source))
 print("han-sino-korean: %d chars %s" % (len(hangul), hangul_source))
 print("han-variants: %d s2t, %d t2s rows; surname problems: %s" % (
     sum(1 for c, (t, _) in s2t.items() if t != c), sum(1 for c, (s, _) in t2s.items() if s != c), problems))
+print("chinese-surname-readings: %d rows: %s" % (len(extra_surnames), " ".join(r[0] + r[2] for r in extra_surnames)))
 print("pinyin-wade-giles: %d rows, %d differ from pinyin-hangul.tsv: %s" % (len(wg_lines), len(mismatch), mismatch))

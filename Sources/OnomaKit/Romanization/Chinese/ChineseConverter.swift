@@ -10,7 +10,8 @@ public struct ChineseConverter: Sendable {
     let tables: HanTables
 
     /// Loads the reference tables: `reference/han-pinyin.tsv`, `han-sino-korean.tsv`,
-    /// `han-variants.tsv`, `pinyin-wade-giles.tsv`, `pinyin-hangul.tsv`, `chinese-surnames.tsv`.
+    /// `han-variants.tsv`, `pinyin-wade-giles.tsv`, `pinyin-hangul.tsv`, `chinese-surnames.tsv`,
+    /// `chinese-surname-readings.tsv`.
     /// - Parameter dictionaries: the `Dictionaries/` folder (see `OnomaData.defaultDirectory()`).
     /// - Throws: `ChineseDataError` naming the file and line of the first problem and what to do.
     public init(dictionaries: URL) throws {

@@ -86,7 +86,9 @@ final class HanTables: Sendable {
         func koreanReading(_ k: Int) -> UInt16 { k == 0 ? korean.0 : korean.1 }
     }
 
-    /// Loads every table from `directory` (the `Dictionaries/reference/` folder).
+    /// Loads every table from `directory` (the `Dictionaries/reference/` folder): han-pinyin.tsv,
+    /// han-sino-korean.tsv, han-variants.tsv, pinyin-wade-giles.tsv, pinyin-hangul.tsv,
+    /// chinese-surnames.tsv, chinese-surname-readings.tsv.
     /// - Throws: `ChineseDataError` naming the file and line of the first problem.
     init(reference directory: URL) throws {
         // 1. Syllable inventory with Wade-Giles.
@@ -221,6 +223,25 @@ final class HanTables: Sendable {
                     if !alias.isEmpty, !(aliases[alias]?.contains(value) ?? false) { aliases[alias, default: []].append(value) }
                 }
             }
+        }
+
+        // 4b. Further surname readings (ICU Han-Latin/Names), after the table's surnames.
+        let extraFile = try ReferenceTSV(url: directory.appendingPathComponent("chinese-surname-readings.tsv"))
+        try extraFile.forEachRow(expectedHeader: ["simplified", "traditional", "pinyin_surname"]) { row, file in
+            rank += 1
+            var simplified: [UInt32] = [], traditional: [UInt32] = []
+            try file.forEachScalar(row.fields[0], line: row.line) { simplified.append($0) }
+            try file.forEachScalar(row.fields[1], line: row.line) { traditional.append($0) }
+            let pinyinText = file.string(row.fields[2])
+            guard simplified.count == 1, traditional.count == 1,
+                  let parsed = PinyinText.syllables(ofToned: pinyinText, known: syllableIndex), parsed.count == 1 else {
+                throw ChineseDataError(file: file.path, line: row.line, message: "expected one character in each script and one toned pinyin syllable; regenerate with python3 Scripts/generate-han-tables.py")
+            }
+            let code = UInt16(syllableIndex[parsed[0].syllable]! << 3 | parsed[0].tone)
+            let surname = Surname(length: 1, simplified: (simplified[0], 0), traditional: (traditional[0], 0),
+                                  readings: (code, 0), korean: (0, 0), rank: rank)
+            for c in [simplified[0], traditional[0]] where single[c] == nil { single[c] = surname }
+            if surnamePinyin[parsed[0].syllable] == nil { surnamePinyin[parsed[0].syllable] = rank }
         }
 
         // 5. Precompute every output form.
