@@ -27,9 +27,11 @@ public struct ChineseConverter: Sendable {
     /// 仇 Qiu, 查 Zha, 朴 Piao); surname and given name are capitalized and separated by a space.
     /// Given-name syllables are joined by default for pinyin ("Cixin", with the apostrophe of
     /// "Wan'er"), hyphenated for Wade–Giles ("Tz'u-hsin"). Hangul and Sino-Korean output is
-    /// written without spaces (장쩌민, 이순신), whatever `given` says. A space or middle dot in
-    /// the input is taken as the given split. Characters that are not Han (or have no reading)
-    /// are passed through unchanged and reported in `warnings`, never dropped.
+    /// written without spaces (장쩌민, 이순신), whatever `given` says. A space in the input marks
+    /// the surname/given split ("欧阳 娜娜"); middle dots separate the words of transliterated and
+    /// minority names (阿沛·阿旺晋美 → Apei Awangjinmei, no split). Han within other text is read
+    /// as a name ("Dr. 刘慈欣" → "Dr. Liu Cixin"). Characters that are not Han (or have no
+    /// reading) are passed through unchanged and reported in `warnings`, never dropped.
     /// - Parameters:
     ///   - name: the name, e.g. "刘慈欣" or "劉慈欣".
     ///   - scheme: the output scheme.
