@@ -203,6 +203,19 @@ for ch in sorted(set(trad_var) | set(simp_var)):
             pinyin_source["variant"] += 1
             break
 
+# In names a character is read with its citation tone, never the neutral tone of a particle or
+# suffix (子 zǐ, not zi; 地 dì; 卜 bǔ): the first full-tone standard reading, for every character
+# whose general reading above is neutral.
+name_pinyin = {}
+for ch, code in pinyin.items():
+    if not code.endswith("5") or ch not in readings:
+        continue
+    for c in candidate_readings(readings[ch]):
+        syllable, tone = split_tone(c)
+        if tone != 5 and syllable in INVENTORY_SET:
+            name_pinyin[ch] = "%s%d" % (syllable, tone)
+            break
+
 hangul = {}
 hangul_source = {"kHangul": 0, "variant": 0}
 for ch, fields in readings.items():
@@ -394,6 +407,17 @@ write("han-pinyin.tsv", [
     "reading\tcharacters",
 ], ["%s\t%s" % kv for kv in grouped(pinyin, lambda k: (k[:-1], k[-1]))])
 
+write("han-pinyin-names.tsv", [
+    "han-pinyin-names.tsv — readings in names for the characters whose han-pinyin.tsv reading has the neutral tone.",
+    GEN,
+    "SOURCE: " + UNIHAN_NOTE + ": the first full-tone reading of kMandarin, kXHC1983, kHanyuPinyin, kTGHZ2013",
+    "  that is a standard syllable. The neutral tone belongs to particles and suffixes in running text (了 le, 子 zi);",
+    "  a character in a name is read with its citation tone (丰子恺 Fēng Zǐkǎi). The engine uses these in name mode only.",
+    "COUNTS: %d characters." % len(name_pinyin),
+    "",
+    "reading\tcharacters",
+], ["%s\t%s" % kv for kv in grouped(name_pinyin, lambda k: (k[:-1], k[-1]))])
+
 write("han-sino-korean.tsv", [
     "han-sino-korean.tsv — Sino-Korean (Hanja) reading in Hangul of every ideograph Unihan gives one for.",
     GEN,
@@ -472,6 +496,7 @@ write("pinyin-wade-giles.tsv", [
 ], wg_lines)
 
 print("han-pinyin: %d chars %s" % (len(pinyin), pinyin_source))
+print("han-pinyin-names: %d chars: %s" % (len(name_pinyin), " ".join(c + r for c, r in sorted(name_pinyin.items()) if ord(c) < 0xA000)))
 print("han-sino-korean: %d chars %s" % (len(hangul), hangul_source))
 print("han-variants: %d s2t, %d t2s rows; surname problems: %s" % (
     sum(1 for c, (t, _) in s2t.items() if t != c), sum(1 for c, (s, _) in t2s.items() if s != c), problems))

@@ -161,7 +161,7 @@ enum ChineseFixture {
         let ref = dir.appendingPathComponent("reference")
         try FileManager.default.createDirectory(at: ref, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        for name in ["pinyin-wade-giles.tsv", "pinyin-hangul.tsv", "han-sino-korean.tsv", "han-variants.tsv", "chinese-surnames.tsv", "chinese-surname-readings.tsv"] {
+        for name in ["pinyin-wade-giles.tsv", "han-pinyin-names.tsv", "pinyin-hangul.tsv", "han-sino-korean.tsv", "han-variants.tsv", "chinese-surnames.tsv", "chinese-surname-readings.tsv"] {
             try FileManager.default.copyItem(at: TestPaths.dictionaries.appendingPathComponent("reference/\(name)"), to: ref.appendingPathComponent(name))
         }
         try "# comment\nreading\tcharacters\nzhang1\t张\nzhang\t章\n".write(to: ref.appendingPathComponent("han-pinyin.tsv"), atomically: true, encoding: .utf8)

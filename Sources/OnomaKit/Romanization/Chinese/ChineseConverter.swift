@@ -10,7 +10,7 @@ public struct ChineseConverter: Sendable {
     let tables: HanTables
 
     /// Loads the reference tables: `reference/han-pinyin.tsv`, `han-sino-korean.tsv`,
-    /// `han-variants.tsv`, `pinyin-wade-giles.tsv`, `pinyin-hangul.tsv`, `chinese-surnames.tsv`,
+    /// `han-pinyin-names.tsv`, `han-variants.tsv`, `pinyin-wade-giles.tsv`, `pinyin-hangul.tsv`, `chinese-surnames.tsv`,
     /// `chinese-surname-readings.tsv`.
     /// - Parameter dictionaries: the `Dictionaries/` folder (see `OnomaData.defaultDirectory()`).
     /// - Throws: `ChineseDataError` naming the file and line of the first problem and what to do.
@@ -83,7 +83,7 @@ public struct ChineseConverter: Sendable {
                 var length = 0
                 var familyEnd = 0
                 for i in 0..<n {
-                    let code = i < familyLength ? (surname?.reading(i) ?? t.reading(scalars[i])) : t.reading(scalars[i])
+                    let code = i < familyLength ? (surname?.reading(i) ?? t.nameReading(scalars[i])) : t.nameReading(scalars[i])
                     if code == 0 { return nil }
                     if !latin && !t.hasHangul[Int(code >> 3)] { return nil }
                     let first = i == 0 || i == familyLength
@@ -167,7 +167,7 @@ public struct ChineseConverter: Sendable {
         var first = true
         var previousWasReading = false
         for (k, i) in range.enumerated() {
-            let code = surname?.reading(k) ?? tables.reading(scalars[i])
+            let code = surname?.reading(k) ?? tables.nameReading(scalars[i])
             if code == 0 || (form == .hangul && !tables.hasHangul[Int(code >> 3)]) {
                 let v = scalars[i]
                 let text = String(Unicode.Scalar(v).map(Character.init) ?? "\u{FFFD}")
@@ -342,7 +342,7 @@ public struct ChineseConverter: Sendable {
                 }
             }
             for i in start..<buffer.count {
-                let code = tables.reading(buffer[i])
+                let code = asName ? tables.nameReading(buffer[i]) : tables.reading(buffer[i])
                 if code != 0 { out.append(tables.syllables[Int(code >> 3)]) }
             }
         }

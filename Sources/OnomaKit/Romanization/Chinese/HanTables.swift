@@ -40,6 +40,8 @@ final class HanTables: Sendable {
     let flatReading: [UInt16]
     /// Reading code for characters elsewhere (compatibility ideographs, Extension B and later).
     let otherReading: [UInt32: UInt16]
+    /// Name-mode readings of the characters whose general reading has the neutral tone (子 zǐ).
+    let nameReadings: [UInt32: UInt16]
     /// Sino-Korean reading (a Hangul syllable scalar) per character in U+3400..U+9FFF, 0 = none.
     let flatHangul: [UInt16]
     /// Sino-Korean reading for characters elsewhere.
@@ -86,7 +88,7 @@ final class HanTables: Sendable {
         func koreanReading(_ k: Int) -> UInt16 { k == 0 ? korean.0 : korean.1 }
     }
 
-    /// Loads every table from `directory` (the `Dictionaries/reference/` folder): han-pinyin.tsv,
+    /// Loads every table from `directory` (the `Dictionaries/reference/` folder): han-pinyin.tsv, han-pinyin-names.tsv,
     /// han-sino-korean.tsv, han-variants.tsv, pinyin-wade-giles.tsv, pinyin-hangul.tsv,
     /// chinese-surnames.tsv, chinese-surname-readings.tsv.
     /// - Throws: `ChineseDataError` naming the file and line of the first problem.
@@ -140,6 +142,17 @@ final class HanTables: Sendable {
             try file.forEachScalar(row.fields[1], line: row.line) { v in
                 if v &- Self.flatBase < UInt32(Self.flatCount) { flatReading[Int(v - Self.flatBase)] = c } else { otherReading[v] = c }
             }
+        }
+
+        var nameReadings: [UInt32: UInt16] = [:]
+        let namesFile = try ReferenceTSV(url: directory.appendingPathComponent("han-pinyin-names.tsv"))
+        try namesFile.forEachRow(expectedHeader: ["reading", "characters"]) { row, file in
+            let reading = file.string(row.fields[0])
+            guard let last = reading.last, let tone = last.wholeNumberValue, (1...4).contains(tone), reading.count > 1 else {
+                throw ChineseDataError(file: file.path, line: row.line, message: "reading '\(reading)' must be a toneless syllable followed by a tone digit 1-4 (zi3)")
+            }
+            let c = code(String(reading.dropLast()), tone: tone)
+            try file.forEachScalar(row.fields[1], line: row.line) { nameReadings[$0] = c }
         }
 
         var flatHangul = [UInt16](repeating: 0, count: Self.flatCount)
@@ -290,6 +303,7 @@ final class HanTables: Sendable {
         self.forms = forms
         self.flatReading = flatReading
         self.otherReading = otherReading
+        self.nameReadings = nameReadings
         self.flatHangul = flatHangul
         self.otherHangul = otherHangul
         self.toTraditional = toTraditional
@@ -353,6 +367,14 @@ final class HanTables: Sendable {
         let offset = v &- Self.flatBase
         if offset < UInt32(Self.flatCount) { return flatReading[Int(offset)] }
         return v < 0xF900 ? 0 : otherReading[v] ?? 0
+    }
+
+    /// The reading of a character in a name: as `reading`, but never a neutral tone (子 zǐ). O(1).
+    @inline(__always)
+    func nameReading(_ v: UInt32) -> UInt16 {
+        let code = reading(v)
+        if code & 7 == 5, let override = nameReadings[v] { return override }
+        return code
     }
 
     /// The Sino-Korean reading (a Hangul syllable scalar) of a character, 0 when it has none. O(1).
