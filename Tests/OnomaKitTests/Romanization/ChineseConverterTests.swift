@@ -170,5 +170,18 @@ enum ChineseFixture {
         } throws: { error in
             "\(error)".contains("han-pinyin.tsv:4:")
         }
+        try "reading\tchars\nzhang1\t张\n".write(to: ref.appendingPathComponent("han-pinyin.tsv"), atomically: true, encoding: .utf8)
+        #expect {
+            _ = try ChineseConverter(dictionaries: dir)
+        } throws: { error in
+            "\(error)".contains("han-pinyin.tsv:1: expected the header line")
+        }
+        try Data([0x72, 0x65, 0x61, 0x64, 0x69, 0x6E, 0x67, 0x09, 0x63, 0x68, 0x61, 0x72, 0x61, 0x63, 0x74, 0x65, 0x72, 0x73, 0x0A,
+                  0x61, 0x31, 0x09, 0xE5, 0xBC, 0x0A]).write(to: ref.appendingPathComponent("han-pinyin.tsv"))  // truncated UTF-8
+        #expect {
+            _ = try ChineseConverter(dictionaries: dir)
+        } throws: { error in
+            "\(error)".contains("han-pinyin.tsv:2: invalid UTF-8")
+        }
     }
 }
