@@ -273,3 +273,16 @@ func koreanSamples() -> [KoreanSample] {
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 }
+
+@Suite struct KoreanOptionsTests {
+    @Test func sharedOptions() {
+        let r = sharedKoreanRomanizer
+        #expect(r.romanize("민용하", options: RomanizationOptions(scheme: .rr))?.output == "Min Yong-ha")
+        #expect(r.romanize("민용하", options: RomanizationOptions(scheme: .rr, given: .joined))?.output == "Min Yongha")
+        #expect(r.romanize("신라", options: RomanizationOptions(scheme: .rr, text: true))?.output == "silla")
+        #expect(r.romanize("한국", options: RomanizationOptions(scheme: .mrASCII, text: true))?.output == "hanguk")
+        #expect(r.romanize("杨占峰", options: RomanizationOptions(scheme: .pinyin)) == nil)
+        #expect(r.romanize("고영아", options: RomanizationOptions(scheme: .auto)) == nil)
+        for scheme in KoreanScheme.allCases { #expect(KoreanScheme(scheme.romanizationScheme) == scheme) }
+    }
+}
