@@ -56,6 +56,15 @@ func koreanBench(romanizer: KoreanRomanizer, names: [String]) -> [String] {
         for n in romanized { total &+= romanizer.parse(romanized: n).count }
         return total
     }
+    // For comparison: ICU's rule-based Hangul-Latin (what `uconv -x Hangul-Latin` runs), in process.
+    if let icu = try? ICU.Transliterator(id: "Hangul-Latin") {
+        let sample = Array(names.prefix(200_000))
+        measure("ICU Hangul-Latin", count: sample.count) {
+            var total = 0
+            for n in sample { total &+= ((try? icu.transform(n)) ?? "").utf8.count }
+            return total
+        }
+    }
     let big = String(repeating: "한국 서울특별시 ", count: 100_000)
     measure("text rr 1.1 MB line", count: 1) { romanizer.romanizeText(big, scheme: .rr).utf8.count }
     return lines

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OnomaKit
+import OnomaTestSupport
 
 @Suite struct KoreanNameParserTests {
     let r = sharedKoreanRomanizer
@@ -98,5 +99,24 @@ import Testing
                 #expect(candidates.contains(name), "\(scheme.rawValue): \(romanized)")
             }
         }
+    }
+}
+
+@Suite struct KoreanConcurrencyTests {
+    /// One romanizer shared by many tasks: the reverse index is built once, behind a lock.
+    @Test func parallelUse() async throws {
+        let r = try KoreanRomanizer(dictionaries: OnomaTestSupport.TestPaths.dictionaries)
+        let results = await withTaskGroup(of: (String, String).self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    (r.parse(romanized: "Koh Young-aah").first?.candidates.first ?? "", r.romanizeName("고영아", scheme: .mr).output)
+                }
+            }
+            var all = [(String, String)]()
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 16)
+        #expect(results.allSatisfy { $0 == ("고영아", "Ko Yŏng-a") })
     }
 }
