@@ -217,12 +217,6 @@ extension KoreanRomanizer {
     }
 }
 
-extension String {
-    /// Left-pads with zeros to `width`.
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}
 
 extension KoreanRomanizer {
     /// Romanizes with the shared options: name mode, or text mode when `options.text`.
