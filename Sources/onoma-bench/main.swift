@@ -5,6 +5,7 @@ import OnomaKit
 // Each benchmark prints one line per measurement; `all` runs every in-process benchmark.
 let benchmarks: [(name: String, about: String, run: ([String]) throws -> Void)] = [
     ("romanize", "names/s per scheme, in process", romanizeBench),
+    ("korean", "Korean engine per core: name/text modes, reverse parsing", koreanEngineBench),
     ("romanize-cli", "onoma romanize vs uconv over 1,000,000 names, whole process", romanizeCLIBench),
 ]
 
