@@ -146,6 +146,12 @@ for ch, field, value in unihan("Unihan_Variants"):
     elif field == "kSimplifiedVariant":
         simp_var[ch] = vals
 
+# CJK compatibility ideographs (U+F900..) point to their unified ideograph.
+compat = {}
+for ch, field, value in unihan("Unihan_IRGSources"):
+    if field == "kCompatibilityVariant":
+        compat[ch] = chr(int(value.split("<")[0][2:], 16))
+
 big5 = set()
 for ch, field, value in unihan("Unihan_OtherMappings"):
     if field == "kBigFive":
@@ -216,12 +222,23 @@ for ch, code in pinyin.items():
             name_pinyin[ch] = "%s%d" % (syllable, tone)
             break
 
+for ch, target in sorted(compat.items()):
+    if ch not in pinyin and target in pinyin:
+        pinyin[ch] = pinyin[target]
+        pinyin_source["compatibility"] = pinyin_source.get("compatibility", 0) + 1
+        if target in name_pinyin:
+            name_pinyin[ch] = name_pinyin[target]
+
 hangul = {}
 hangul_source = {"kHangul": 0, "variant": 0}
 for ch, fields in readings.items():
     if "kHangul" in fields:
         hangul[ch] = fields["kHangul"].split()[0].split(":")[0]
         hangul_source["kHangul"] += 1
+for ch, target in sorted(compat.items()):
+    if ch not in hangul and target in hangul:
+        hangul[ch] = hangul[target]
+        hangul_source["compatibility"] = hangul_source.get("compatibility", 0) + 1
 own_hangul = dict(hangul)
 for ch in sorted(set(trad_var) | set(simp_var)):
     if ch in hangul:
@@ -345,7 +362,8 @@ SURNAME_EXCLUDED = {
 }
 in_table = set(r["simplified"] for r in surnames) | set(r["traditional"] for r in surnames)
 extra_surnames = []
-bmp = sorted(c for c in pinyin if ord(c) < 0x10000 and c not in in_table)
+reading_problems = []
+bmp = sorted(c for c in pinyin if ord(c) < 0xF900 and c not in in_table)  # unified ideographs of the BMP
 names_icu = icu("Han-Latin/Names", [c + "明" for c in bmp])
 general_icu = icu("Han-Latin", [c + "明" for c in bmp])
 attested_readings = {}
@@ -362,7 +380,7 @@ for c in bmp:
         continue
     attested = (syllable, tone) in attested_readings.get(c, set())
     if not attested:
-        problems.append("surname reading %s %s not attested in Unihan" % (c, n))
+        reading_problems.append("surname reading %s %s not attested in Unihan" % (c, n))
         continue
     extra_surnames.append((c, s2t.get(c, (c,))[0], n, general))
 
@@ -396,13 +414,14 @@ write("han-pinyin.tsv", [
     GEN,
     "SOURCE: " + UNIHAN_NOTE + ": kMandarin (its first value, the most customary reading),",
     "  else the first reading of kXHC1983, kHanyuPinyin, kTGHZ2013 that is a standard syllable (pinyin-hangul.tsv",
-    "  inventory); characters with no reading of their own take that of their simplified/traditional variant.",
+    "  inventory); characters with no reading of their own take that of their simplified/traditional variant;",
+    "  CJK compatibility ideographs (U+F900..) take that of their kCompatibilityVariant (Unihan_IRGSources).",
     "  Readings outside the inventory (interjections hm, ng, m ...) are kept as Unihan gives them.",
     "Surname readings (单 shàn, 曾 zēng ...) are NOT here: they come from chinese-surnames.tsv.",
     "FORMAT: reading = toneless pinyin (ü written ü) + tone digit 1-4, 5 = neutral; characters in code-point order.",
-    "COUNTS: %d characters (kMandarin %d, other fields %d, via variant %d, outside inventory %d)." % (
+    "COUNTS: %d characters (kMandarin %d, other fields %d, via variant %d, compatibility ideographs %d, outside inventory %d)." % (
         len(pinyin), pinyin_source["kMandarin"], pinyin_source["other"], pinyin_source["variant"],
-        pinyin_source["outside inventory"]),
+        pinyin_source.get("compatibility", 0), pinyin_source["outside inventory"]),
     "",
     "reading\tcharacters",
 ], ["%s\t%s" % kv for kv in grouped(pinyin, lambda k: (k[:-1], k[-1]))])
@@ -423,9 +442,11 @@ write("han-sino-korean.tsv", [
     GEN,
     "SOURCE: " + UNIHAN_NOTE + ": kHangul, its first value (readings are listed in their original form,",
     "  before the initial-sound rule: 李 리, 柳 류, 盧 로; the engine applies the rule). Characters without kHangul",
-    "  (most simplified forms: 刘 张) take the reading of their traditional/simplified variant.",
+    "  (most simplified forms: 刘 张) take the reading of their traditional/simplified variant, compatibility ideographs",
+    "  without kHangul that of their kCompatibilityVariant.",
     "Surname readings (金 김 ...) are NOT here: they come from chinese-surnames.tsv (korean_sino).",
-    "COUNTS: %d characters (kHangul %d, via variant %d)." % (len(hangul), hangul_source["kHangul"], hangul_source["variant"]),
+    "COUNTS: %d characters (kHangul %d, via variant %d, compatibility ideographs %d)." % (
+        len(hangul), hangul_source["kHangul"], hangul_source["variant"], hangul_source.get("compatibility", 0)),
     "",
     "hangul\tcharacters",
 ], ["%s\t%s" % kv for kv in grouped(hangul, lambda k: k)])
@@ -500,5 +521,6 @@ print("han-pinyin-names: %d chars: %s" % (len(name_pinyin), " ".join(c + r for c
 print("han-sino-korean: %d chars %s" % (len(hangul), hangul_source))
 print("han-variants: %d s2t, %d t2s rows; surname problems: %s" % (
     sum(1 for c, (t, _) in s2t.items() if t != c), sum(1 for c, (s, _) in t2s.items() if s != c), problems))
-print("chinese-surname-readings: %d rows: %s" % (len(extra_surnames), " ".join(r[0] + r[2] for r in extra_surnames)))
+print("chinese-surname-readings: %d rows: %s; left out as unattested: %s" % (
+    len(extra_surnames), " ".join(r[0] + r[2] for r in extra_surnames), reading_problems))
 print("pinyin-wade-giles: %d rows, %d differ from pinyin-hangul.tsv: %s" % (len(wg_lines), len(mismatch), mismatch))

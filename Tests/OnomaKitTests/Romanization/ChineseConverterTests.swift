@@ -122,6 +122,12 @@ enum ChineseFixture {
         #expect(converter.romanizeText("", scheme: .pinyin) == "")
     }
 
+    @Test func compatibilityIdeographs() {
+        // U+F9E1 is the KS X 1001 compatibility form of 李 (kHangul 이).
+        #expect(converter.romanizeName("\u{F9E1}白", scheme: .pinyin).output == "Li Bai")
+        #expect(converter.sinoKorean("\u{F9E1}白", asName: true) == "이백")
+    }
+
     @Test func compoundSurnameAlone() {
         #expect(converter.romanizeName("欧阳", scheme: .pinyin).output == "Ouyang")
         #expect(converter.romanizeName("司马", scheme: .wadeGiles).output == "Ssu-ma")
