@@ -7,12 +7,16 @@ extension ChineseConverter {
     /// Accepts Hanyu Pinyin (with or without tone marks or tone numbers, ü as ü, v or u:) and
     /// Wade–Giles (with or without aspiration apostrophes, umlauts, breves and circumflexes), in
     /// any case, with spaces, hyphens or apostrophes between syllables, in Chinese order
-    /// ("Liu Cixin", "Liu Tz'u-hsin") or Western order ("Cixin Liu"), or "Liu, Cixin".
+    /// ("Liu Cixin", "Liu Tz'u-hsin") or Western order ("Cixin Liu"), or "Liu, Cixin". In surname
+    /// position the Hong Kong and Taiwan spellings of chinese-surnames.tsv are understood too
+    /// ("Lee Teng-hui" → [li][deng, hui], "Au-Yeung" → [ou, yang]). Ambiguous spellings give
+    /// several readings ("Chang" without apostrophes: zhang or chang).
     /// Examples: "Yang Chan-feng" → [yang][zhan, feng]; "Yang2 Zhan4feng1" → [yang][zhan, feng];
     /// "Ouyang Nana" → [ou, yang][na, na]; "Xi'an" → [xi, an] (one word: no surname split).
     /// - Returns: readings sorted by `score` (best first); empty when the text is not a
     ///   romanized Chinese name.
-    /// - Complexity: O(n²) in the length of each word (syllable segmentation), small in practice.
+    /// - Complexity: O(n) in the input length (at most 7 spellings looked up per letter, a bounded
+    ///   number of candidate readings per word); inputs of more than 6 words are not names (empty).
     public func parse(romanized: String) -> [ChineseNameReading] {
         guard let words = ParsedInput(romanized) else { return [] }
         var readings: [ChineseNameReading] = []
@@ -102,7 +106,7 @@ extension ChineseConverter {
                     break
                 case 0x308:  // diaeresis: ü
                     if piece.last == HanTables.uCode { piece[piece.count - 1] = HanTables.uUmlautCode } else { pendingUmlaut = true }
-                case 0x31...0x35:
+                case 0x30...0x35:  // tone numbers (0 and 5 both used for the neutral tone)
                     hasToneNumbers = true
                     if !piece.isEmpty { piece.append(HanTables.boundaryCode) }
                 case 0x3A:  // "u:" for ü
