@@ -1,4 +1,3 @@
-// wire: ("chinese", "Chinese engine: table load time, names/s per scheme, parse", chineseBench) — chineseBench(_ args: [String]) throws; optional argument: number of names (default 1,000,000).
 import Foundation
 import OnomaKit
 
