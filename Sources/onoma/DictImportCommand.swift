@@ -28,8 +28,11 @@ struct DictImportCommand: ParsableCommand {
     @Option(help: "The kind of entries that do not state one.")
     var kind: EntryKind = .term
 
-    @Option(name: .shortAndLong, help: "Write the glossary here instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write the glossary here instead of standard output (a new file; see --force).")
     var output: String?
+
+    @Flag(help: "Let -o replace an existing file (its old content is lost unless --backup).")
+    var force = false
 
     @OptionGroup var write: WriteFlags
 
@@ -61,6 +64,10 @@ struct DictImportCommand: ParsableCommand {
         }
         for w in result.warnings { Output.error.write(line: w.description) }
         let xml = GlossaryWriter.write(result.glossary)
+        if let output, !force, !write.dryRun, let size = try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int, size > 0 {
+            Output.error.write(line: "onoma: \(output) exists; import writes a new glossary: choose another -o and `onoma dict merge` the two, or pass --force to replace it")
+            throw CommandExit(code: 1)
+        }
         guard let output else {
             let errors = GlossaryFile.validate(xml, path: "(imported)").filter { $0.severity == .error }
             if !errors.isEmpty { try DictEditRunner.fail(.refused(introduced: errors, preexisting: []), path: "the imported glossary") }
