@@ -74,12 +74,13 @@ public enum GlossaryFile {
         defer { lock?.unlock() }
         let original: [UInt8]
         do { original = try read(path) } catch { throw .io(error) }
-        let editor: GlossaryEditor
+        // The DOM is freed before validation starts, so the two never hold memory together.
+        let edited: [UInt8]
         do {
-            editor = try GlossaryEditor(bytes: original, path: path)
+            let editor = try GlossaryEditor(bytes: original, path: path)
             try body(editor)
+            edited = editor.serialized()
         } catch { throw .edit(error) }
-        let edited = editor.serialized()
         return try commit(original: original, edited: edited, to: path, options: options)
     }
 

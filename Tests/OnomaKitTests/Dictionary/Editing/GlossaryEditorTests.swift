@@ -1,4 +1,5 @@
 import Foundation
+import OnomaTestSupport
 import Testing
 @testable import OnomaKit
 
@@ -143,6 +144,14 @@ import Testing
             for j in read[i].names.indices { read[i].names[j].location = nil }
         }
         #expect(read == glossary.entries)
+    }
+
+    @Test func theShippedGlossaryRoundTripsAndIsFormatted() throws {
+        let bytes = [UInt8](try Data(contentsOf: TestPaths.dictionaries.appendingPathComponent("onoma-default.xml")))
+        let editor = try GlossaryEditor(bytes: bytes, path: "onoma-default.xml")
+        #expect(editor.serialized() == bytes)
+        editor.format()
+        #expect(editor.serialized() == bytes)
     }
 
     @Test func notAGlossaryIsInvalidInput() throws {
