@@ -63,10 +63,13 @@ enum DictEditRunner {
             case .notFound, .conflict: throw CommandExit(code: 1)
             }
         case .refused(let introduced, let preexisting):
-            for d in introduced { Output.error.write(line: d.description) }
+            // At most 50 of each: a bad merge of two large files can produce thousands.
+            for d in introduced.prefix(50) { Output.error.write(line: d.description) }
+            if introduced.count > 50 { Output.error.write(line: "onoma: \(introduced.count - 50) more error(s)") }
             if !preexisting.isEmpty {
                 Output.error.write(line: "onoma: \(path) already had \(preexisting.count) error(s) before this edit:")
-                for d in preexisting { Output.error.write(line: d.description) }
+                for d in preexisting.prefix(50) { Output.error.write(line: d.description) }
+                if preexisting.count > 50 { Output.error.write(line: "onoma: \(preexisting.count - 50) more error(s); run `onoma dict validate \(path)`") }
             }
             Output.error.write(line: "onoma: refused to write \(path): the edited file would not validate (line numbers above are in the edited file); nothing was changed")
             throw CommandExit(code: 1)

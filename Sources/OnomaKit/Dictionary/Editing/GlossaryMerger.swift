@@ -68,6 +68,7 @@ public enum GlossaryMerger {
             if merged[e.id] == nil { merged[e.id] = (e, 0) }
         }
         var conflicts: [MergeConflict] = [], resolved: [MergeConflict] = []
+        var layout = GlossaryEditor.Layout(root: base.document.root, entries: base.document.entryElements)
         for (k, input) in inputs.enumerated().dropFirst() {
             let other = try GlossaryDocument(bytes: input.bytes, path: input.path)
             for element in other.entryElements {
@@ -80,23 +81,24 @@ public enum GlossaryMerger {
                     case .first: resolved.append(conflict)
                     case .last:
                         resolved.append(conflict)
-                        base.replaceEntry(id: e.id, with: element)
+                        base.replaceEntry(id: e.id, with: element, layout: &layout)
                         merged[e.id] = (e, k)
                     }
                 } else {
-                    base.appendCopy(of: element, id: e.id)
+                    base.appendCopy(of: element, id: e.id, layout: &layout)
                     merged[e.id] = (e, k)
                 }
             }
         }
-        // The same form under two ids from different inputs.
+        // The same form under two ids from different inputs. Names are NFC (validation
+        // enforces it), so lower-casing is the fold; no ICU call per name on this path.
         var forms: [String: [(id: String, input: Int, name: NameForm)]] = [:]
         var order: [String] = []
         for element in base.document.entryElements {
             guard let id = element.attribute("id"), let m = merged[id] else { continue }
             var seenInEntry: Set<String> = []
             for name in m.entry.names {
-                let key = name.language.lowercased() + "\u{0}" + ICU.foldCase(ICU.normalize(name.text, .nfc))
+                let key = name.language.lowercased() + "\u{0}" + name.text.lowercased()
                 guard seenInEntry.insert(key).inserted else { continue }
                 if forms[key] == nil { order.append(key) }
                 forms[key, default: []].append((id, m.input, name))
@@ -122,9 +124,10 @@ public enum GlossaryMerger {
 
 extension GlossaryEditor {
     /// Appends a copy of an entry element from another document after the last entry.
-    func appendCopy(of element: XML.Node, id: String) {
+    /// `layout` is read once per merge and its anchor moved to each new entry, so appending
+    /// many entries stays linear.
+    func appendCopy(of element: XML.Node, id: String, layout: inout Layout) {
         let root = document.root
-        let layout = Layout(root: root, entries: document.entryElements)
         let copy = root.importCopy(of: element)
         if let anchor = layout.anchor {
             anchor.insertAfter(copy)
@@ -137,14 +140,17 @@ extension GlossaryEditor {
             root.append(copy)
             root.append(root.makeText("\n"))
         }
+        layout.anchor = copy
         document.register(copy, id: id)
     }
 
     /// Replaces the entry with `id` by a copy of `element` (from another document), in place.
-    func replaceEntry(id: String, with element: XML.Node) {
+    /// `layout`'s anchor follows when it was the replaced element (which is freed).
+    func replaceEntry(id: String, with element: XML.Node, layout: inout Layout) {
         guard let old = document.entryElement(id: id) else { return }
         let copy = document.root.importCopy(of: element)
         old.insertBefore(copy)
+        if layout.anchor?.pointer == old.pointer { layout.anchor = copy }
         old.remove()
         document.register(copy, id: id)
     }
