@@ -68,8 +68,8 @@ final class GlossaryBuilder: XML.SAXDelegate {
                 return
             }
             sawRoot = true
-            for attribute in tag.attributes where attribute.isNamed("name") {
-                glossary.name = attribute.value
+            tag.forEachAttribute { attribute in
+                if attribute.isNamed("name") { glossary.name = attribute.value }
             }
             stack.append(.glossary)
         case .glossary:
@@ -131,7 +131,7 @@ final class GlossaryBuilder: XML.SAXDelegate {
     private func startEntry(_ tag: XML.StartTag) {
         var id: String?
         var kindText: String?
-        for attribute in tag.attributes where attribute.namespace == nil {
+        tag.forEachAttribute { attribute in
             if attribute.isNamed("id") { id = attribute.value } else if attribute.isNamed("kind") { kindText = attribute.value }
         }
         let location = SourceLocation(file: file, line: tag.line, column: tag.column)
@@ -158,7 +158,7 @@ final class GlossaryBuilder: XML.SAXDelegate {
     private func startName(_ tag: XML.StartTag) {
         var form = NameForm(language: "", text: "", location: SourceLocation(file: file, line: tag.line, column: tag.column))
         var sawLanguage = false
-        for attribute in tag.attributes {
+        tag.forEachAttribute { attribute in
             if attribute.namespace == nil {
                 if attribute.isNamed("status") {
                     let value = attribute.value

@@ -4,6 +4,15 @@
 /// Not thread-safe (it holds an ICU spoof checker and caches); use one per validation.
 public final class GlossaryRules {
     private let spoofChecker: ICU.SpoofChecker?
+    /// Parsed language tags: a glossary uses a handful of distinct tags for many names.
+    private var tagCache: [(text: String, tag: LanguageTag?)] = []
+
+    private func languageTag(_ text: String) -> LanguageTag? {
+        if let hit = tagCache.first(where: { $0.text == text }) { return hit.tag }
+        let tag = LanguageTag(text)
+        if tagCache.count < 64 { tagCache.append((text, tag)) }
+        return tag
+    }
 
     /// The romanization schemes a Latin form's `scheme` may name.
     public static let knownSchemes: [String] = RomanizationScheme.allCases
@@ -21,32 +30,38 @@ public final class GlossaryRules {
     /// - Complexity: O(total number of names).
     public func check(_ glossaries: [Glossary]) -> [Diagnostic] {
         var perFile: [[Diagnostic]] = Array(repeating: [], count: glossaries.count)
-        var firstEntryByID: [String: GlossaryEntry] = [:]
-        var firstEntryByName: [String: (entry: GlossaryEntry, name: NameForm)] = [:]
+        let total = glossaries.reduce(0) { $0 + $1.entries.count }
+        // Where each id and each name key was first seen: (id, location), no entry copies.
+        var firstByID: [RawKey: SourceLocation?] = [:]
+        firstByID.reserveCapacity(total)
+        var firstByName: [RawKey: (id: String, location: SourceLocation?)] = [:]
+        firstByName.reserveCapacity(total * 5)
         for (g, glossary) in glossaries.enumerated() {
             var out: [Diagnostic] = []
             for entry in glossary.entries {
                 let entryLocation = entry.location ?? SourceLocation(file: glossary.source ?? glossary.name, line: 0, column: 0)
                 if !entry.id.isEmpty {
-                    if let first = firstEntryByID[entry.id] {
-                        out.append(Self.duplicateID(entry, first: first))
+                    let key = RawKey(entry.id)
+                    if let first = firstByID[key] {
+                        out.append(Self.duplicateID(entry, firstLocation: first))
                     } else {
-                        firstEntryByID[entry.id] = entry
+                        firstByID[key] = entry.location
                     }
                 }
                 checkEntry(entry, at: entryLocation, into: &out)
                 // Ambiguity: one written form naming two entries.
-                var seenInEntry: Set<String> = []
+                var keysInEntry: [RawKey] = []
                 for name in entry.names {
-                    let key = Self.matchKey(name.text)
-                    guard !key.isEmpty, seenInEntry.insert(key).inserted else { continue }
-                    if let first = firstEntryByName[key] {
-                        if first.entry.id != entry.id {
+                    let key = RawKey(Self.matchKey(name.text))
+                    guard !key.string.isEmpty, !keysInEntry.contains(key) else { continue }
+                    keysInEntry.append(key)
+                    if let first = firstByName[key] {
+                        if first.id != entry.id {
                             out.append(Diagnostic(.ambiguousName, at: name.location ?? entryLocation,
-                                "\"\(name.text)\" also names entry '\(first.entry.id)' (\(first.name.location.map(\.description) ?? "?")); lookups of it will be ambiguous: check that both entries are meant, or mark the less usual one deprecated"))
+                                "\"\(name.text)\" also names entry '\(first.id)' (\(first.location.map(\.description) ?? "?")); lookups of it will be ambiguous: check that both entries are meant, or mark the less usual one deprecated"))
                         }
                     } else {
-                        firstEntryByName[key] = (entry, name)
+                        firstByName[key] = (entry.id, name.location)
                     }
                 }
             }
@@ -57,8 +72,12 @@ public final class GlossaryRules {
 
     /// The diagnostic for an entry whose id was already used by `first`.
     static func duplicateID(_ entry: GlossaryEntry, first: GlossaryEntry) -> Diagnostic {
+        duplicateID(entry, firstLocation: first.location)
+    }
+
+    static func duplicateID(_ entry: GlossaryEntry, firstLocation: SourceLocation?) -> Diagnostic {
         let here = entry.location ?? SourceLocation(file: "?", line: 0, column: 0)
-        let there = first.location.map(\.description) ?? "another entry"
+        let there = firstLocation.map(\.description) ?? "another entry"
         return Diagnostic(.duplicateID, at: here, "duplicate id '\(entry.id)': already used at \(there); ids must be unique across every dictionary loaded together, so rename one")
     }
 
@@ -68,22 +87,21 @@ public final class GlossaryRules {
         if entry.names.isEmpty {
             out.append(Diagnostic(.noName, at: location, "entry '\(entry.id)' has no <name>; add at least one"))
         }
-        var preferred: [String: NameForm] = [:]
-        var seen: Set<String> = []
+        var preferred: [(language: String, name: NameForm)] = []
         var hasPreferredEnglish = false
-        for name in entry.names {
+        for (index, name) in entry.names.enumerated() {
             let here = name.location ?? location
             if name.status == .preferred {
-                let language = name.language.lowercased()
-                if let first = preferred[language] {
+                let language = Self.asciiLowercased(name.language)
+                if let first = preferred.first(where: { $0.language == language })?.name {
                     out.append(Diagnostic(.duplicatePreferred, at: here,
                         "entry '\(entry.id)' already has a preferred name in \(name.language) (\"\(first.text)\" at line \(first.location?.line ?? 0)); at most one per language: make this one admitted"))
                 } else {
-                    preferred[language] = name
+                    preferred.append((language, name))
                 }
                 if language == "en" || language.hasPrefix("en-") { hasPreferredEnglish = true }
             }
-            if !seen.insert(name.language.lowercased() + "\u{1}" + name.text).inserted {
+            if entry.names[..<index].contains(where: { $0.text == name.text && Self.asciiLowercased($0.language) == Self.asciiLowercased(name.language) }) {
                 out.append(Diagnostic(.duplicateName, at: here, "\"\(name.text)\" is listed twice in \(name.language) in entry '\(entry.id)'; remove one"))
             }
             checkName(name, in: entry, at: here, into: &out)
@@ -111,12 +129,12 @@ public final class GlossaryRules {
             if what != "name" && Self.trimmed(value).isEmpty {
                 out.append(Diagnostic(.emptyName, at: here, "empty \(what)=\"\" in entry '\(entry.id)'; remove the attribute or fill it in"))
             } else if !Self.isNFC(value) {
-                out.append(Diagnostic(.notNFC, at: here, "the \(what) \"\(value)\" is not in Unicode NFC (decomposed letters); save it normalized (e.g. `uconv -x any-nfc`), or lookups may miss it"))
+                out.append(Diagnostic(.notNFC, at: here, "the \(what) \"\(value)\" is not in Unicode NFC (it has decomposed accents or compatibility characters); save it NFC-normalized (e.g. with `uconv -x any-nfc`), or lookups may miss it"))
             }
         }
         checkSplit(name, at: here, into: &out)
         guard !name.language.isEmpty else { return }  // missing-language was reported.
-        guard let tag = LanguageTag(name.language) else {
+        guard let tag = languageTag(name.language) else {
             out.append(Diagnostic(.malformedLanguage, at: here, "xml:lang=\"\(name.language)\" is not a BCP 47 language tag; use e.g. ko, ko-Hani, zh-Hans, zh-Hant, zh, en, ko-Latn"))
             return
         }
@@ -131,10 +149,13 @@ public final class GlossaryRules {
         let composes: Bool
         switch (name.family, name.given) {
         case let (family?, given?):
+            if Self.trimmed(family).isEmpty || Self.trimmed(given).isEmpty { return }  // empty-name said it.
             composes = text == family + given || text == family + " " + given || text == given + " " + family
         case let (family?, nil):
+            if Self.trimmed(family).isEmpty { return }
             composes = text.hasPrefix(family) || text.hasSuffix(family)
         case let (nil, given?):
+            if Self.trimmed(given).isEmpty { return }
             composes = text.hasPrefix(given) || text.hasSuffix(given)
         case (nil, nil):
             return
@@ -219,17 +240,42 @@ public final class GlossaryRules {
 
     /// The form two names are compared in for ambiguity: NFKC case-folded, spaces collapsed.
     static func matchKey(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: lowercasing is the whole fold.
-            return trimmed(text).lowercased().split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        // Fast path: ASCII, Hangul syllables and unified ideographs are NFKC-stable and only
+        // ASCII letters have case, so folding is ASCII lowercasing and space collapsing.
+        var fast = true
+        for s in text.unicodeScalars where s.value >= 0x80 && !(0xAC00...0xD7A3).contains(s.value) && !(0x4E00...0x9FFF).contains(s.value) {
+            fast = false
+            break
+        }
+        if fast {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var pendingSpace = false
+            for b in text.utf8 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    pendingSpace = !bytes.isEmpty
+                    continue
+                }
+                if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
         return ICU.normalize(trimmed(text), .nfkcCasefold).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// Unicode's White_Space property (the complete list, so no property lookup is needed).
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
     static func trimmed(_ text: String) -> String {
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isWhitespace($0) })!
         if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
         return String(scalars[first...last])
     }
@@ -241,11 +287,15 @@ public final class GlossaryRules {
                 if previousSpace { return true }
                 previousSpace = true
             } else {
-                if scalar.properties.isWhitespace { return true }
+                if isWhitespace(scalar) { return true }
                 previousSpace = false
             }
         }
         return false
+    }
+
+    static func asciiLowercased(_ text: String) -> String {
+        text.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? text.lowercased() : text
     }
 
     /// NFC check with a fast path: text made only of characters that are NFC-stable starters
@@ -255,5 +305,26 @@ public final class GlossaryRules {
             s.value < 0x300 || (0xAC00...0xD7A3).contains(s.value) || (0x4E00...0x9FFF).contains(s.value)
         }
         return fast || ICU.isNormalized(text, .nfc)
+    }
+}
+
+/// A String compared and hashed by its UTF-8 bytes: no Unicode normalization on every hash
+/// (the keys are normalized already, or, for ids, compared as XML compares them).
+struct RawKey: Hashable {
+    let string: String
+
+    init(_ string: String) {
+        var s = string
+        s.makeContiguousUTF8()
+        self.string = s
+    }
+
+    static func == (a: RawKey, b: RawKey) -> Bool {
+        a.string.utf8.elementsEqual(b.string.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

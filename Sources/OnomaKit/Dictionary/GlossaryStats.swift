@@ -9,30 +9,46 @@ public struct GlossaryStats: Sendable, Hashable {
     /// Number of notes.
     public var notes = 0
     /// Entries per kind (every kind present, zero included).
-    public var byKind: [EntryKind: Int] = Dictionary(uniqueKeysWithValues: EntryKind.allCases.map { ($0, 0) })
+    public var byKind: [EntryKind: Int]
     /// Names per `xml:lang` value, as written.
-    public var byLanguage: [String: Int] = [:]
+    public var byLanguage: [String: Int]
     /// Names per status (every status present, zero included).
-    public var byStatus: [NameStatus: Int] = Dictionary(uniqueKeysWithValues: NameStatus.allCases.map { ($0, 0) })
+    public var byStatus: [NameStatus: Int]
     /// Names per type (every type present, zero included).
-    public var byType: [NameType: Int] = Dictionary(uniqueKeysWithValues: NameType.allCases.map { ($0, 0) })
+    public var byType: [NameType: Int]
 
     /// Counts `glossaries`.
     /// - Complexity: O(number of names).
     public init(_ glossaries: [Glossary]) {
         self.glossaries = glossaries.count
+        // Counted in arrays (a glossary has few distinct languages), turned into dictionaries once.
+        var kinds = [Int](repeating: 0, count: EntryKind.allCases.count)
+        var statuses = [Int](repeating: 0, count: NameStatus.allCases.count)
+        var types = [Int](repeating: 0, count: NameType.allCases.count)
+        var languages: [(language: String, count: Int)] = []
+        var moreLanguages: [String: Int] = [:]  // beyond 32 distinct tags, linear search would be quadratic
         for glossary in glossaries {
             entries += glossary.entries.count
             for entry in glossary.entries {
-                byKind[entry.kind, default: 0] += 1
+                kinds[EntryKind.allCases.firstIndex(of: entry.kind)!] += 1
                 notes += entry.notes.count
                 names += entry.names.count
                 for name in entry.names {
-                    byLanguage[name.language, default: 0] += 1
-                    byStatus[name.status, default: 0] += 1
-                    byType[name.type, default: 0] += 1
+                    if let i = languages.firstIndex(where: { $0.language == name.language }) {
+                        languages[i].count += 1
+                    } else if languages.count < 32 {
+                        languages.append((name.language, 1))
+                    } else {
+                        moreLanguages[name.language, default: 0] += 1
+                    }
+                    statuses[NameStatus.allCases.firstIndex(of: name.status)!] += 1
+                    types[NameType.allCases.firstIndex(of: name.type)!] += 1
                 }
             }
         }
+        byKind = Dictionary(uniqueKeysWithValues: zip(EntryKind.allCases, kinds))
+        byStatus = Dictionary(uniqueKeysWithValues: zip(NameStatus.allCases, statuses))
+        byType = Dictionary(uniqueKeysWithValues: zip(NameType.allCases, types))
+        byLanguage = moreLanguages.merging(languages.map { ($0.language, $0.count) }, uniquingKeysWith: +)
     }
 }

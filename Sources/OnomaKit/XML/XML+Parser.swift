@@ -76,6 +76,16 @@ extension XML {
         /// The namespace URI as a String ("" for none).
         public var namespaceURI: String { namespace.map { String(cString: $0) } ?? "" }
 
+        /// Calls `body` with each attribute, in document order, without allocating.
+        public func forEachAttribute(_ body: (Attribute) -> Void) {
+            guard let attributeArray else { return }
+            for i in 0..<attributeCount {
+                let base = attributeArray + 5 * i
+                guard let local = base[0], let start = base[3], let end = base[4] else { continue }
+                body(Attribute(localName: local, namespace: base[2], valueBytes: UnsafeBufferPointer(start: start, count: end - start)))
+            }
+        }
+
         /// The attributes, in document order.
         public var attributes: [Attribute] {
             guard let attributeArray else { return [] }
@@ -126,7 +136,8 @@ extension XML {
         private let source: ByteSource
         private var tracker = PositionTracker()
         private var context: xmlParserCtxtPtr?
-        private weak var delegate: SAXDelegate?
+        // Strong for the duration of parse(delegate:) only (a weak load per event is measurable).
+        private var delegate: SAXDelegate?
         private var textBytes = 0
         private var pending: [UInt8] = []
         private var sourceEnded = false
@@ -215,6 +226,7 @@ extension XML {
             }
             if let plug { xmlSchemaSAXUnplug(plug) }
             collector.transform = nil
+            self.delegate = nil
             if !halt && ctxt.pointee.wellFormed == 0 && !collector.hasFatal {
                 collector.append(Issue(file: collector.file, line: Int(ctxt.pointee.input?.pointee.line ?? 0), column: 0, level: .fatal, origin: .parser, message: "the document is not well-formed XML"))
             }
