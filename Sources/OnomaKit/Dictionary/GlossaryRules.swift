@@ -1,3 +1,5 @@
+import Foundation
+
 /// The semantic rules of the glossary format: what a well-formed, schema-valid dictionary can
 /// still get wrong. Each diagnostic has a stable ``GlossaryCode``.
 ///
@@ -31,43 +33,125 @@ public final class GlossaryRules {
     public func check(_ glossaries: [Glossary]) -> [Diagnostic] {
         var perFile: [[Diagnostic]] = Array(repeating: [], count: glossaries.count)
         let total = glossaries.reduce(0) { $0 + $1.entries.count }
-        // Where each id and each name key was first seen: (id, location), no entry copies.
-        var firstByID: [RawKey: SourceLocation?] = [:]
+        // Where each id and each name key was first seen, as indexes (no entry or name copies),
+        // keyed by a 64-bit hash of the key's bytes; a hit is confirmed by comparing the keys
+        // themselves, and the rare true collision goes to an exact overflow table.
+        struct Place { var glossary: Int32, entry: Int32, name: Int32 }
+        var firstByID: [UInt64: Place] = [:]
         firstByID.reserveCapacity(total)
-        var firstByName: [RawKey: (id: String, location: SourceLocation?)] = [:]
+        var firstByName: [UInt64: Place] = [:]
         firstByName.reserveCapacity(total * 5)
-        for (g, glossary) in glossaries.enumerated() {
+        var overflowIDs: [RawKey: Place] = [:]
+        var overflowNames: [RawKey: Place] = [:]
+        func entry(_ p: Place) -> GlossaryEntry { glossaries[Int(p.glossary)].entries[Int(p.entry)] }
+        for g in glossaries.indices {
             var out: [Diagnostic] = []
-            for entry in glossary.entries {
-                let entryLocation = entry.location ?? SourceLocation(file: glossary.source ?? glossary.name, line: 0, column: 0)
-                if !entry.id.isEmpty {
-                    let key = RawKey(entry.id)
-                    if let first = firstByID[key] {
-                        out.append(Self.duplicateID(entry, firstLocation: first))
-                    } else {
-                        firstByID[key] = entry.location
-                    }
-                }
-                checkEntry(entry, at: entryLocation, into: &out)
-                // Ambiguity: one written form naming two entries.
-                var keysInEntry: [RawKey] = []
-                for name in entry.names {
-                    let key = RawKey(Self.matchKey(name.text))
-                    guard !key.string.isEmpty, !keysInEntry.contains(key) else { continue }
-                    keysInEntry.append(key)
-                    if let first = firstByName[key] {
-                        if first.id != entry.id {
-                            out.append(Diagnostic(.ambiguousName, at: name.location ?? entryLocation,
-                                "\"\(name.text)\" also names entry '\(first.id)' (\(first.location.map(\.description) ?? "?")); lookups of it will be ambiguous: check that both entries are meant, or mark the less usual one deprecated"))
+            let fallbackFile = glossaries[g].source ?? glossaries[g].name
+            // Buffers: fields are read in place, entries and names are not copied.
+            glossaries[g].entries.withUnsafeBufferPointer { entries in
+                for e in entries.indices {
+                    let entryLocation = entries[e].location ?? SourceLocation(file: fallbackFile, line: 0, column: 0)
+                    let id = entries[e].id
+                    let here = Place(glossary: Int32(g), entry: Int32(e), name: -1)
+                    if !id.isEmpty {
+                        var first: Place?
+                        let h = Self.hash(id.utf8)
+                        if let candidate = firstByID[h] {
+                            if RawKey(entry(candidate).id) == RawKey(id) {
+                                first = candidate
+                            } else if let exact = overflowIDs[RawKey(id)] {
+                                first = exact
+                            } else {
+                                overflowIDs[RawKey(id)] = here
+                            }
+                        } else {
+                            firstByID[h] = here
                         }
-                    } else {
-                        firstByName[key] = (entry.id, name.location)
+                        if let first {
+                            out.append(Self.duplicateID(entries[e], firstLocation: entry(first).location))
+                        }
+                    }
+                    checkEntry(entries[e], at: entryLocation, into: &out)
+                    // Ambiguity: one written form naming two entries.
+                    entries[e].names.withUnsafeBufferPointer { names in
+                        var hashesInEntry: [UInt64] = []
+                        for n in names.indices {
+                            let h = Self.matchKeyHash(names[n].text)
+                            guard let h, !hashesInEntry.contains(h) else { continue }
+                            hashesInEntry.append(h)
+                            let place = Place(glossary: Int32(g), entry: Int32(e), name: Int32(n))
+                            var first: Place?
+                            if let candidate = firstByName[h] {
+                                let key = Self.matchKey(names[n].text)
+                                if Self.matchKey(entry(candidate).names[Int(candidate.name)].text) == key {
+                                    first = candidate
+                                } else if let exact = overflowNames[RawKey(key)] {
+                                    first = exact
+                                } else {
+                                    overflowNames[RawKey(key)] = place
+                                }
+                            } else {
+                                firstByName[h] = place
+                            }
+                            guard let first else { continue }
+                            let other = entry(first)
+                            if other.id != id {
+                                let there = other.names[Int(first.name)].location
+                                out.append(Diagnostic(.ambiguousName, at: names[n].location ?? entryLocation,
+                                    "\"\(names[n].text)\" also names entry '\(other.id)' (\(there.map(\.description) ?? "?")); lookups of it will be ambiguous: check that both entries are meant, or mark the less usual one deprecated"))
+                            }
+                        }
                     }
                 }
             }
             perFile[g] = out
         }
         return perFile.flatMap { $0.sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
+    }
+
+    /// FNV-1a over bytes (a hash for table keys, not for security).
+    static func hash<S: Sequence<UInt8>>(_ bytes: S) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        return h
+    }
+
+    /// The hash of ``matchKey(_:)`` of `text`, nil when the key is empty. For text on the fast
+    /// path the folded bytes are hashed as they are produced, with no string built.
+    static func matchKeyHash(_ text: String) -> UInt64? {
+        if isFoldFast(text) {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var any = false, pendingSpace = false
+            for b in text.utf8 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    pendingSpace = any
+                    continue
+                }
+                if pendingSpace {
+                    h ^= 0x20
+                    h = h &* 0x0000_0100_0000_01b3
+                    pendingSpace = false
+                }
+                any = true
+                h ^= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                h = h &* 0x0000_0100_0000_01b3
+            }
+            return any ? h : nil
+        }
+        let key = matchKey(text)
+        return key.isEmpty ? nil : hash(key.utf8)
+    }
+
+    /// Whether folding `text` for matching is ASCII lowercasing and space collapsing: ASCII,
+    /// Hangul syllables and unified ideographs are NFKC-stable and caseless.
+    static func isFoldFast(_ text: String) -> Bool {
+        for s in text.unicodeScalars where s.value >= 0x80 && !(0xAC00...0xD7A3).contains(s.value) && !(0x4E00...0x9FFF).contains(s.value) {
+            return false
+        }
+        return true
     }
 
     /// The diagnostic for an entry whose id was already used by `first`.
@@ -89,7 +173,9 @@ public final class GlossaryRules {
         }
         var preferred: [(language: String, name: NameForm)] = []
         var hasPreferredEnglish = false
-        for (index, name) in entry.names.enumerated() {
+        entry.names.withUnsafeBufferPointer { names in
+        for index in names.indices {
+            let name = names[index]
             let here = name.location ?? location
             if name.status == .preferred {
                 let language = Self.asciiLowercased(name.language)
@@ -106,6 +192,7 @@ public final class GlossaryRules {
             }
             checkName(name, in: entry, at: here, into: &out)
         }
+        }
         if !entry.names.isEmpty && !hasPreferredEnglish {
             out.append(Diagnostic(.noPreferredEnglish, at: location,
                 "entry '\(entry.id)' has no preferred English name; mark one xml:lang=\"en\" name status=\"preferred\" (lookups print it as the canonical form)"))
@@ -116,69 +203,126 @@ public final class GlossaryRules {
 
     private func checkName(_ name: NameForm, in entry: GlossaryEntry, at here: SourceLocation, into out: inout [Diagnostic]) {
         let text = name.text
-        let trimmed = Self.trimmed(text)
-        if trimmed.isEmpty {
+        let facts = TextFacts(text)
+        if facts.blank {
             out.append(Diagnostic(.emptyName, at: here, "empty name in entry '\(entry.id)'; write the name or remove the <name> element"))
             return
         }
-        if trimmed.utf8.count != text.utf8.count || Self.hasUntidyInnerSpace(trimmed) {
+        if facts.untidy {
             out.append(Diagnostic(.untidyWhitespace, at: here, "\"\(text)\" has spaces around it, line breaks, tabs or double spaces; write it with single spaces"))
         }
-        for (what, value) in [("name", text), ("family", name.family), ("given", name.given)] {
-            guard let value else { continue }
-            if what != "name" && Self.trimmed(value).isEmpty {
-                out.append(Diagnostic(.emptyName, at: here, "empty \(what)=\"\" in entry '\(entry.id)'; remove the attribute or fill it in"))
-            } else if !Self.isNFC(value) {
-                out.append(Diagnostic(.notNFC, at: here, "the \(what) \"\(value)\" is not in Unicode NFC (it has decomposed accents or compatibility characters); save it NFC-normalized (e.g. with `uconv -x any-nfc`), or lookups may miss it"))
+        if facts.maybeNotNFC && !ICU.isNormalized(text, .nfc) {
+            out.append(Self.notNFC("name", text, at: here))
+        }
+        func checkPart(_ what: String, _ value: String?) {
+            guard let value else { return }
+            let part = TextFacts(value)
+            if part.blank {
+                out.append(Diagnostic(.emptyName, at: here, "empty \(what)=\"\(value)\" in entry '\(entry.id)'; remove the attribute or fill it in"))
+            } else if part.maybeNotNFC && !ICU.isNormalized(value, .nfc) {
+                out.append(Self.notNFC(what, value, at: here))
             }
         }
+        checkPart("family", name.family)
+        checkPart("given", name.given)
         checkSplit(name, at: here, into: &out)
         guard !name.language.isEmpty else { return }  // missing-language was reported.
         guard let tag = languageTag(name.language) else {
             out.append(Diagnostic(.malformedLanguage, at: here, "xml:lang=\"\(name.language)\" is not a BCP 47 language tag; use e.g. ko, ko-Hani, zh-Hans, zh-Hant, zh, en, ko-Latn"))
             return
         }
-        checkScript(name, tag: tag, at: here, into: &out)
+        checkScript(name, facts: facts, tag: tag, at: here, into: &out)
         if let scheme = name.scheme, !Self.knownSchemes.contains(scheme) {
             out.append(Diagnostic(.unknownScheme, at: here, "unknown romanization scheme \"\(scheme)\"; Onoma knows \(Self.knownSchemes.joined(separator: ", "))"))
         }
     }
 
-    private func checkSplit(_ name: NameForm, at here: SourceLocation, into out: inout [Diagnostic]) {
-        let text = name.text
-        let composes: Bool
-        switch (name.family, name.given) {
-        case let (family?, given?):
-            if Self.trimmed(family).isEmpty || Self.trimmed(given).isEmpty { return }  // empty-name said it.
-            composes = text == family + given || text == family + " " + given || text == given + " " + family
-        case let (family?, nil):
-            if Self.trimmed(family).isEmpty { return }
-            composes = text.hasPrefix(family) || text.hasSuffix(family)
-        case let (nil, given?):
-            if Self.trimmed(given).isEmpty { return }
-            composes = text.hasPrefix(given) || text.hasSuffix(given)
-        case (nil, nil):
-            return
-        }
-        if !composes {
-            let parts = [name.family.map { "family=\"\($0)\"" }, name.given.map { "given=\"\($0)\"" }].compactMap { $0 }.joined(separator: " and ")
-            out.append(Diagnostic(.splitMismatch, at: here,
-                "\(parts) do not compose \"\(text)\"; the name must read family + given (\"Koh Young-aah\", \"고영아\") or given + family (\"Seong-Jin Cho\"): fix the text or the attributes"))
+    static func notNFC(_ what: String, _ value: String, at here: SourceLocation) -> Diagnostic {
+        Diagnostic(.notNFC, at: here, "the \(what) \"\(value)\" is not in Unicode NFC (it has decomposed accents or compatibility characters); save it NFC-normalized (e.g. with `uconv -x any-nfc`), or lookups may miss it")
+    }
+
+    /// What one pass over a text finds: blankness, untidy spacing, whether it may not be NFC,
+    /// and how many letters of each script it has.
+    struct TextFacts {
+        var blank = true
+        var untidy = false
+        var maybeNotNFC = false
+        var ascii = true
+        var hangul = 0, han = 0, latin = 0, kana = 0
+
+        init(_ text: String) {
+            var previousSpace = false
+            for s in text.unicodeScalars {
+                let v = s.value
+                if GlossaryRules.isWhitespace(s) {
+                    // Leading, not a plain space, or a second space in a row.
+                    if blank || v != 0x20 || previousSpace { untidy = true }
+                    previousSpace = true
+                    if v >= 0x80 { ascii = false }
+                    continue
+                }
+                blank = false
+                previousSpace = false
+                if v < 0x80 {
+                    if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
+                    continue
+                }
+                ascii = false
+                if !(v < 0x300 || (0xAC00...0xD7A3).contains(v) || (0x4E00...0x9FFF).contains(v)) { maybeNotNFC = true }
+                switch GlossaryRules.scriptClass(s) {
+                case .hangul: hangul += 1
+                case .han: han += 1
+                case .latin: latin += 1
+                case .kana: kana += 1
+                case .other, .common: break
+                }
+            }
+            if previousSpace && !blank { untidy = true }  // trailing
         }
     }
 
-    private func checkScript(_ name: NameForm, tag: LanguageTag, at here: SourceLocation, into out: inout [Diagnostic]) {
-        guard let expected = tag.expectedScript else { return }
-        var hangul = 0, han = 0, latin = 0, kana = 0
-        for scalar in name.text.unicodeScalars {
-            switch Self.scriptClass(scalar) {
-            case .hangul: hangul += 1
-            case .han: han += 1
-            case .latin: latin += 1
-            case .kana: kana += 1
-            case .other, .common: break
+    private func checkSplit(_ name: NameForm, at here: SourceLocation, into out: inout [Diagnostic]) {
+        let text = name.text.utf8
+        // Byte comparisons (no concatenated strings): text is family+given, family given, or
+        // given family; one part alone must begin or end the text.
+        func composes(_ first: String.UTF8View, _ second: String.UTF8View, spaced: Bool) -> Bool {
+            let gap = spaced ? 1 : 0
+            guard text.count == first.count + gap + second.count, text.starts(with: first) else { return false }
+            var rest = text.dropFirst(first.count)
+            if spaced {
+                guard rest.first == 0x20 else { return false }
+                rest = rest.dropFirst()
             }
+            return rest.elementsEqual(second)
         }
+        func beginsOrEnds(_ part: String.UTF8View) -> Bool {
+            text.starts(with: part) || (text.count >= part.count && text.suffix(part.count).elementsEqual(part))
+        }
+        let ok: Bool
+        switch (name.family, name.given) {
+        case let (family?, given?):
+            if TextFacts(family).blank || TextFacts(given).blank { return }  // empty-name said it.
+            ok = composes(family.utf8, given.utf8, spaced: false) || composes(family.utf8, given.utf8, spaced: true)
+                || composes(given.utf8, family.utf8, spaced: true)
+        case let (family?, nil):
+            if TextFacts(family).blank { return }
+            ok = beginsOrEnds(family.utf8)
+        case let (nil, given?):
+            if TextFacts(given).blank { return }
+            ok = beginsOrEnds(given.utf8)
+        case (nil, nil):
+            return
+        }
+        if !ok {
+            let parts = [name.family.map { "family=\"\($0)\"" }, name.given.map { "given=\"\($0)\"" }].compactMap { $0 }.joined(separator: " and ")
+            out.append(Diagnostic(.splitMismatch, at: here,
+                "\(parts) do not compose \"\(name.text)\"; the name must read family + given (\"Koh Young-aah\", \"고영아\") or given + family (\"Seong-Jin Cho\"): fix the text or the attributes"))
+        }
+    }
+
+    private func checkScript(_ name: NameForm, facts: TextFacts, tag: LanguageTag, at here: SourceLocation, into out: inout [Diagnostic]) {
+        guard let expected = tag.expectedScript else { return }
+        let hangul = facts.hangul, han = facts.han, latin = facts.latin, kana = facts.kana
         var problem: String?
         switch expected {
         case .hangul:
@@ -198,7 +342,7 @@ public final class GlossaryRules {
             out.append(Diagnostic(.scriptMismatch, at: here, "\"\(name.text)\": \(problem)"))
             return
         }
-        if expected == .latin, let spoofChecker, !name.text.utf8.allSatisfy({ $0 < 0x80 }), spoofChecker.isSuspicious(name.text) {
+        if expected == .latin, let spoofChecker, !facts.ascii, spoofChecker.isSuspicious(name.text) {
             let foreign = name.text.unicodeScalars.filter { Self.scriptClass($0) == .other }
                 .map { "U+" + String($0.value, radix: 16, uppercase: true) + " " + ICU.scriptCode(of: $0) }
             out.append(Diagnostic(.suspiciousCharacters, at: here,
@@ -240,14 +384,7 @@ public final class GlossaryRules {
 
     /// The form two names are compared in for ambiguity: NFKC case-folded, spaces collapsed.
     static func matchKey(_ text: String) -> String {
-        // Fast path: ASCII, Hangul syllables and unified ideographs are NFKC-stable and only
-        // ASCII letters have case, so folding is ASCII lowercasing and space collapsing.
-        var fast = true
-        for s in text.unicodeScalars where s.value >= 0x80 && !(0xAC00...0xD7A3).contains(s.value) && !(0x4E00...0x9FFF).contains(s.value) {
-            fast = false
-            break
-        }
-        if fast {
+        if isFoldFast(text) {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(text.utf8.count)
             var pendingSpace = false
@@ -320,11 +457,17 @@ struct RawKey: Hashable {
     }
 
     static func == (a: RawKey, b: RawKey) -> Bool {
-        a.string.utf8.elementsEqual(b.string.utf8)
+        let x = a.string.utf8, y = b.string.utf8
+        guard x.count == y.count else { return false }
+        return x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } ?? x.elementsEqual(y)
+        } ?? x.elementsEqual(y)
     }
 
     func hash(into hasher: inout Hasher) {
-        var s = string
-        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        let bytes = string.utf8
+        if bytes.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            for b in bytes { hasher.combine(b) }
+        }
     }
 }

@@ -33,6 +33,27 @@ public struct GlossarySet: Sendable {
         self.indexByID = index
     }
 
+    /// The duplicate-id diagnostics for glossaries loaded together, without building a set.
+    /// - Complexity: O(number of entries).
+    public static func duplicateIDs(in glossaries: [Glossary]) -> [Diagnostic] {
+        var firstByID: [RawKey: SourceLocation?] = [:]
+        firstByID.reserveCapacity(glossaries.reduce(0) { $0 + $1.entries.count })
+        var duplicates: [Diagnostic] = []
+        for glossary in glossaries {
+            glossary.entries.withUnsafeBufferPointer { entries in
+                for i in entries.indices {
+                    let key = RawKey(entries[i].id)
+                    if let first = firstByID[key] {
+                        duplicates.append(GlossaryRules.duplicateID(entries[i], firstLocation: first))
+                    } else {
+                        firstByID[key] = entries[i].location
+                    }
+                }
+            }
+        }
+        return duplicates
+    }
+
     /// Loads `files` together.
     /// - Throws: ``DictionaryError`` for the first file that cannot be loaded (see
     ///   ``GlossaryLoader/load(contentsOf:displayName:)``), or when ids repeat across files.
