@@ -1,12 +1,28 @@
 import Foundation
 import OnomaKit
 
-// Minimal dispatcher on the dictionary branch; the shared harness on main replaces it (the
-// `// wire:` lines at the top of DictionaryBench.swift give the entries to add).
+// onoma-bench NAME [ARGS...]: run with `swift run -c release onoma-bench NAME`.
+// Each benchmark prints one line per measurement; `all` runs every in-process benchmark.
+let benchmarks: [(name: String, about: String, run: ([String]) throws -> Void)] = [
+    ("romanize", "names/s per scheme, in process", romanizeBench),
+    ("korean", "Korean engine per core: name/text modes, reverse parsing", koreanEngineBench),
+    ("romanize-cli", "onoma romanize vs uconv over 1,000,000 names, whole process", romanizeCLIBench),
+    ("dictionary", "load, lint and validate a generated 100,000-entry glossary, in process", dictionaryBench),
+    ("dictionary-cli", "onoma dict stats/lint/validate vs xmllint --schema on it, whole process, time and peak RSS", dictionaryCLIBench),
+]
+
 let args = Array(CommandLine.arguments.dropFirst())
-print("onoma-bench: ICU \(ICU.version), libxml2 \(XML.libraryVersion)")
-switch args.first {
-case "dictionary": try dictionaryBench(Array(args.dropFirst()))
-case "dictionary-cli": try dictionaryCLIBench(Array(args.dropFirst()))
-default: print("usage: onoma-bench dictionary|dictionary-cli [ENTRIES]")
+guard let name = args.first, name != "--help" else {
+    print("usage: onoma-bench NAME [ARGS...]\n")
+    for b in benchmarks { print("  \(b.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(b.about)") }
+    exit(0)
+}
+print("onoma-bench \(name) — ICU \(ICU.version), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+if name == "all" {
+    for b in benchmarks where !b.name.hasSuffix("-cli") { try b.run([]) }
+} else if let b = benchmarks.first(where: { $0.name == name }) {
+    try b.run(Array(args.dropFirst()))
+} else {
+    FileHandle.standardError.write(Data("onoma-bench: unknown benchmark '\(name)'; run without arguments for the list\n".utf8))
+    exit(2)
 }
