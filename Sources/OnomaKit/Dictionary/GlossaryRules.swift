@@ -6,6 +6,8 @@ import Foundation
 /// Not thread-safe (it holds an ICU spoof checker and caches); use one per validation.
 public final class GlossaryRules {
     private let spoofChecker: ICU.SpoofChecker?
+    /// For the spelling and Chinese-script rules; nil when the reference data is missing.
+    let romanizer: Romanizer?
     /// Parsed language tags: a glossary uses a handful of distinct tags for many names.
     private var tagCache: [(text: String, tag: LanguageTag?)] = []
 
@@ -21,10 +23,19 @@ public final class GlossaryRules {
         .filter { ![.auto, .hangul, .sinoKorean, .simplified, .traditional].contains($0) }
         .map(\.rawValue)
 
-    /// Creates the rules. Without ICU's spoof data the look-alike check is skipped (the rest
-    /// still runs).
-    public init() {
+    /// Creates the rules.
+    /// - Parameter romanizer: the engines for `unexplained-spelling`,
+    ///   `traditional-in-simplified` and `simplified-in-traditional`; without one those rules
+    ///   are skipped. Without ICU's spoof data the look-alike check is skipped (the rest runs).
+    public init(romanizer: Romanizer?) {
         spoofChecker = try? ICU.SpoofChecker()
+        self.romanizer = romanizer
+    }
+
+    /// Creates the rules with the default reference data (``Romanizer/loadDefault()``), or
+    /// without the rules that need it when that data cannot be found.
+    public convenience init() {
+        self.init(romanizer: try? Romanizer.loadDefault())
     }
 
     /// Checks glossaries loaded together (ids and ambiguity are checked across all of them).
@@ -193,6 +204,7 @@ public final class GlossaryRules {
             checkName(name, in: entry, at: here, into: &out)
         }
         }
+        checkSpelling(entry, at: location, into: &out)
         if !entry.names.isEmpty && !hasPreferredEnglish {
             out.append(Diagnostic(.noPreferredEnglish, at: location,
                 "entry '\(entry.id)' has no preferred English name; mark one xml:lang=\"en\" name status=\"preferred\" (lookups print it as the canonical form)"))
@@ -232,6 +244,7 @@ public final class GlossaryRules {
             return
         }
         checkScript(name, facts: facts, tag: tag, at: here, into: &out)
+        if facts.han > 0 { checkChineseScript(name, tag: tag, at: here, into: &out) }
         if let scheme = name.scheme, !Self.knownSchemes.contains(scheme) {
             out.append(Diagnostic(.unknownScheme, at: here, "unknown romanization scheme \"\(scheme)\"; Onoma knows \(Self.knownSchemes.joined(separator: ", "))"))
         }
