@@ -35,6 +35,11 @@ extension GlossaryRules {
               let english = entry.names.first(where: { $0.status == .preferred && $0.language == "en" }) else { return }
         let targets = Self.spellingKeys(english.text)
         guard !targets.isEmpty else { return }
+        // Fast path: the usual spelling of the Hangul form, the answer for most entries.
+        if let hangul = entry.names.first(where: { $0.language == "ko" && TextFacts($0.text).hangul > 0 }) {
+            let popular = romanizer.korean.romanizeName(hangul.text, scheme: .popular, given: .hyphen).output
+            if targets.contains(Self.spellingKey(popular)) { return }
+        }
         // Family and given name are often spelled by different conventions ("Cho Seong-jin":
         // the usual surname spelling, an RR given name), so the parts are matched separately:
         // any family spelling followed by any given-name spelling (or a whole-name output).
@@ -49,18 +54,21 @@ extension GlossaryRules {
             return false
         }
         var tried: [String] = []
+        // A Hanja form is read in Korean first: with a Hangul form present it adds nothing.
+        let hasHangul = entry.names.contains { $0.language == "ko" }
         for native in entry.names {
             guard let tag = LanguageTag(native.language), let expected = tag.expectedScript, expected != .latin else { continue }
+            if hasHangul && tag.language == "ko" && expected == .han { continue }
             // Only forms in the script their tag says (others got script-mismatch or empty-name).
             let facts = TextFacts(native.text)
             guard facts.latin == 0, expected == .hangul ? facts.hangul > 0 && facts.han == 0 : facts.han > 0 else { continue }
             let korean = tag.language == "ko"
             if korean {
                 // The census table's real-world spellings of the surname (Lee, Rhee, Yi for 이).
-                let hangul = expected == .han ? romanizer.chinese.sinoKorean(native.text, asName: true) : native.text
-                if let family = romanizer.korean.split(hangul)?.family, let info = romanizer.korean.surname(family) {
-                    for spelling in info.spellings + info.otherSpellings { families.insert(Self.spellingKey(spelling)) }
-                }
+                // The form's own family attribute when it has one (splitting costs more).
+                let family = expected == .hangul && native.family != nil ? native.family
+                    : romanizer.korean.split(expected == .han ? romanizer.chinese.sinoKorean(native.text, asName: true) : native.text)?.family
+                if let family { families.formUnion(surnameKeys(family, romanizer: romanizer)) }
             }
             for scheme in korean ? Self.koreanSchemes : Self.chineseSchemes {
                 let result = romanizer.romanize(native.text, options: RomanizationOptions(scheme: scheme, given: korean ? .hyphen : nil))
@@ -90,7 +98,29 @@ extension GlossaryRules {
     }
 
     /// Letters and digits only, lowercased: "Xi'an" and "Xian", "Kang-in" and "Kangin" meet.
+    /// ASCII is handled byte by byte; other scalars are kept unless they are spaces or
+    /// punctuation (quotes, dashes: U+2000–U+206F, the modifier apostrophe U+02BC).
     static func spellingKey(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                if b >= 0x41 && b <= 0x5A { bytes.append(b | 0x20) } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { bytes.append(b) }
+            } else if !isWhitespace(s) && !(0x2000...0x206F).contains(v) && v != 0x2BC && v != 0xB7 {
+                bytes.append(contentsOf: String(s).lowercased().utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The spelling keys of a Korean surname's real-world spellings (census table), cached.
+    func surnameKeys(_ hangul: String, romanizer: Romanizer) -> [String] {
+        if let cached = surnameKeyCache[hangul] { return cached }
+        let info = romanizer.korean.surname(hangul)
+        let keys = ((info?.spellings ?? []) + (info?.otherSpellings ?? [])).map(Self.spellingKey)
+        if surnameKeyCache.count < 4096 { surnameKeyCache[hangul] = keys }
+        return keys
     }
 }

@@ -8,6 +8,8 @@ public final class GlossaryRules {
     private let spoofChecker: ICU.SpoofChecker?
     /// For the spelling and Chinese-script rules; nil when the reference data is missing.
     let romanizer: Romanizer?
+    /// Surname spelling keys by Hangul surname (a glossary repeats few surnames many times).
+    var surnameKeyCache: [String: [String]] = [:]
     /// Parsed language tags: a glossary uses a handful of distinct tags for many names.
     private var tagCache: [(text: String, tag: LanguageTag?)] = []
 
@@ -29,6 +31,12 @@ public final class GlossaryRules {
     ///   are skipped. Without ICU's spoof data the look-alike check is skipped (the rest runs).
     public init(romanizer: Romanizer?) {
         spoofChecker = try? ICU.SpoofChecker()
+        self.romanizer = romanizer
+    }
+
+    /// A worker sharing the immutable engines (each worker has its own caches).
+    private init(romanizer: Romanizer?, spoofChecker: ICU.SpoofChecker?) {
+        self.spoofChecker = spoofChecker
         self.romanizer = romanizer
     }
 
@@ -82,7 +90,6 @@ public final class GlossaryRules {
                             out.append(Self.duplicateID(entries[e], firstLocation: entry(first).location))
                         }
                     }
-                    checkEntry(entries[e], at: entryLocation, into: &out)
                     // Ambiguity: one written form naming two entries.
                     entries[e].names.withUnsafeBufferPointer { names in
                         var hashesInEntry: [UInt64] = []
@@ -117,7 +124,50 @@ public final class GlossaryRules {
             }
             perFile[g] = out
         }
-        return perFile.flatMap { $0.sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
+        // The checks of one entry at a time, on every core: they are independent, and the
+        // romanization of native forms is the costliest rule.
+        let perEntry = checkEntriesConcurrently(glossaries)
+        return glossaries.indices.flatMap { g in
+            // Same place: the id's problem first, then the entry's own, then ambiguity.
+            let ranked = perFile[g].map { ($0, $0.code == GlossaryCode.duplicateID.rawValue ? 0 : 2) } + perEntry[g].map { ($0, 1) }
+            return ranked.enumerated().sorted { a, b in
+                (a.element.0.line, a.element.0.column, a.element.1, a.offset) < (b.element.0.line, b.element.0.column, b.element.1, b.offset)
+            }.map(\.element.0)
+        }
+    }
+
+    /// Runs ``checkEntry`` over every entry, in chunks spread over the processors.
+    /// - Returns: the diagnostics per glossary, in entry order.
+    private func checkEntriesConcurrently(_ glossaries: [Glossary]) -> [[Diagnostic]] {
+        var jobs: [(glossary: Int, range: Range<Int>)] = []
+        let chunk = 2048
+        for g in glossaries.indices {
+            let count = glossaries[g].entries.count
+            for start in stride(from: 0, to: count, by: chunk) { jobs.append((g, start..<min(start + chunk, count))) }
+        }
+        let slots = Slots(count: jobs.count)
+        let jobList = jobs
+        let romanizer = self.romanizer, spoofChecker = self.spoofChecker
+        let work: @Sendable (Int) -> Void = { j in
+            let worker = GlossaryRules(romanizer: romanizer, spoofChecker: spoofChecker)
+            let (g, range) = jobList[j]
+            let fallbackFile = glossaries[g].source ?? glossaries[g].name
+            var out: [Diagnostic] = []
+            glossaries[g].entries.withUnsafeBufferPointer { entries in
+                for e in range {
+                    worker.checkEntry(entries[e], at: entries[e].location ?? SourceLocation(file: fallbackFile, line: 0, column: 0), into: &out)
+                }
+            }
+            slots.set(j, out)
+        }
+        if jobs.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
+        } else if jobs.count == 1 {
+            work(0)
+        }
+        var perGlossary = [[Diagnostic]](repeating: [], count: glossaries.count)
+        for (j, job) in jobs.enumerated() { perGlossary[job.glossary] += slots.get(j) }
+        return perGlossary
     }
 
     /// FNV-1a over bytes (a hash for table keys, not for security).
@@ -482,5 +532,26 @@ struct RawKey: Hashable {
         if bytes.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
             for b in bytes { hasher.combine(b) }
         }
+    }
+}
+
+/// One result slot per concurrent job; each job writes only its own slot, before
+/// `concurrentPerform` returns and the slots are read.
+private final class Slots: @unchecked Sendable {
+    private var values: [[Diagnostic]]
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: [], count: count) }
+
+    func set(_ i: Int, _ value: [Diagnostic]) {
+        lock.lock()
+        values[i] = value
+        lock.unlock()
+    }
+
+    func get(_ i: Int) -> [Diagnostic] {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[i]
     }
 }
