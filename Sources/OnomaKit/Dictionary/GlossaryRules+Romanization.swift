@@ -33,13 +33,13 @@ extension GlossaryRules {
     func checkSpelling(_ entry: GlossaryEntry, at location: SourceLocation, into out: inout [Diagnostic]) {
         guard let romanizer, entry.kind == .person || entry.kind == .place,
               let english = entry.names.first(where: { $0.status == .preferred && $0.language == "en" }) else { return }
+        // Fast path: the usual spelling of the Hangul form, the answer for most entries.
+        if let hangul = entry.names.first(where: { $0.language == "ko" && $0.text.unicodeScalars.first.map { (0xAC00...0xD7A3).contains($0.value) } == true }) {
+            let popular = romanizer.korean.romanizeName(hangul.text, scheme: .popular, given: .hyphen).output
+            if Self.spellingKey(popular) == Self.spellingKey(english.text) { return }
+        }
         let targets = Self.spellingKeys(english.text)
         guard !targets.isEmpty else { return }
-        // Fast path: the usual spelling of the Hangul form, the answer for most entries.
-        if let hangul = entry.names.first(where: { $0.language == "ko" && TextFacts($0.text).hangul > 0 }) {
-            let popular = romanizer.korean.romanizeName(hangul.text, scheme: .popular, given: .hyphen).output
-            if targets.contains(Self.spellingKey(popular)) { return }
-        }
         // Family and given name are often spelled by different conventions ("Cho Seong-jin":
         // the usual surname spelling, an RR given name), so the parts are matched separately:
         // any family spelling followed by any given-name spelling (or a whole-name output).
@@ -57,7 +57,7 @@ extension GlossaryRules {
         // A Hanja form is read in Korean first: with a Hangul form present it adds nothing.
         let hasHangul = entry.names.contains { $0.language == "ko" }
         for native in entry.names {
-            guard let tag = LanguageTag(native.language), let expected = tag.expectedScript, expected != .latin else { continue }
+            guard let tag = languageTag(native.language), let expected = tag.expectedScript, expected != .latin else { continue }
             if hasHangul && tag.language == "ko" && expected == .han { continue }
             // Only forms in the script their tag says (others got script-mismatch or empty-name).
             let facts = TextFacts(native.text)

@@ -13,7 +13,7 @@ public final class GlossaryRules {
     /// Parsed language tags: a glossary uses a handful of distinct tags for many names.
     private var tagCache: [(text: String, tag: LanguageTag?)] = []
 
-    private func languageTag(_ text: String) -> LanguageTag? {
+    func languageTag(_ text: String) -> LanguageTag? {
         if let hit = tagCache.first(where: { $0.text == text }) { return hit.tag }
         let tag = LanguageTag(text)
         if tagCache.count < 64 { tagCache.append((text, tag)) }
