@@ -29,6 +29,8 @@ final class GlossaryBuilder: XML.SAXDelegate {
     @exclusivity(unchecked)
     private var name: NameForm?
     private var sawRoot = false
+    /// Called with each entry as it is completed (e.g. to check it while parsing goes on).
+    var onEntry: ((GlossaryEntry) -> Void)?
     /// libxml2 interns names in its dictionary: once a name matched, its pointer is compared
     /// first (a string comparison per element is measurable on large files).
     private var namespacePointer: UnsafePointer<UInt8>?
@@ -137,7 +139,10 @@ final class GlossaryBuilder: XML.SAXDelegate {
                 entry?.names.append(finished)
             }
         case .entry:
-            if let finished = entry.take() { glossary.entries.append(finished) }
+            if let finished = entry.take() {
+                onEntry?(finished)
+                glossary.entries.append(finished)
+            }
         default:
             break
         }

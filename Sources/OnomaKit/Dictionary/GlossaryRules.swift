@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Not thread-safe (it holds an ICU spoof checker and caches); use one per validation.
 public final class GlossaryRules {
-    private let spoofChecker: ICU.SpoofChecker?
+    let spoofChecker: ICU.SpoofChecker?
     /// For the spelling and Chinese-script rules; nil when the reference data is missing.
     let romanizer: Romanizer?
     /// Surname spelling keys by Hangul surname (a glossary repeats few surnames many times).
@@ -35,7 +35,7 @@ public final class GlossaryRules {
     }
 
     /// A worker sharing the immutable engines (each worker has its own caches).
-    private init(romanizer: Romanizer?, spoofChecker: ICU.SpoofChecker?) {
+    init(romanizer: Romanizer?, spoofChecker: ICU.SpoofChecker?) {
         self.spoofChecker = spoofChecker
         self.romanizer = romanizer
     }
@@ -49,7 +49,9 @@ public final class GlossaryRules {
     /// Checks glossaries loaded together (ids and ambiguity are checked across all of them).
     /// - Returns: diagnostics grouped by file, in document order within each file.
     /// - Complexity: O(total number of names).
-    public func check(_ glossaries: [Glossary]) -> [Diagnostic] {
+    /// - Parameter entryDiagnostics: the per-entry checks already run (one array per glossary,
+    ///   from ``EntryCheckPipeline``), or nil to run them here.
+    public func check(_ glossaries: [Glossary], entryDiagnostics: [[Diagnostic]]? = nil) -> [Diagnostic] {
         var perFile: [[Diagnostic]] = Array(repeating: [], count: glossaries.count)
         let total = glossaries.reduce(0) { $0 + $1.entries.count }
         // Where each id and each name key was first seen, as indexes (no entry or name copies),
@@ -126,7 +128,7 @@ public final class GlossaryRules {
         }
         // The checks of one entry at a time, on every core: they are independent, and the
         // romanization of native forms is the costliest rule.
-        let perEntry = checkEntriesConcurrently(glossaries)
+        let perEntry = entryDiagnostics ?? checkEntriesConcurrently(glossaries)
         return glossaries.indices.flatMap { g in
             // Same place: the id's problem first, then the entry's own, then ambiguity.
             let ranked = perFile[g].map { ($0, $0.code == GlossaryCode.duplicateID.rawValue ? 0 : 2) } + perEntry[g].map { ($0, 1) }
@@ -228,7 +230,7 @@ public final class GlossaryRules {
 
     // MARK: One entry
 
-    private func checkEntry(_ entry: GlossaryEntry, at location: SourceLocation, into out: inout [Diagnostic]) {
+    func checkEntry(_ entry: GlossaryEntry, at location: SourceLocation, into out: inout [Diagnostic]) {
         if entry.names.isEmpty {
             out.append(Diagnostic(.noName, at: location, "entry '\(entry.id)' has no <name>; add at least one"))
         }
