@@ -2,8 +2,10 @@
 /// spellings that no romanization of the native form explains.
 extension GlossaryRules {
     /// Korean schemes tried for a Hangul or Hanja form, the most frequent real-world spellings
-    /// first (most preferred English spellings are explained by the first).
-    static let koreanSchemes: [RomanizationScheme] = [.popular, .rr, .mrASCII, .mr, .yale]
+    /// first (most preferred English spellings are explained by the first). McCune–Reischauer
+    /// with its marks is tried only for a spelling with non-ASCII letters; Yale, a linguists'
+    /// system, is not an English spelling.
+    static let koreanSchemes: [RomanizationScheme] = [.popular, .rr, .mrASCII]
     /// Chinese schemes tried for a Han form.
     static let chineseSchemes: [RomanizationScheme] = [.pinyin, .wadeGiles]
 
@@ -70,7 +72,8 @@ extension GlossaryRules {
                     : romanizer.korean.split(expected == .han ? romanizer.chinese.sinoKorean(native.text, asName: true) : native.text)?.family
                 if let family { families.formUnion(surnameKeys(family, romanizer: romanizer)) }
             }
-            for scheme in korean ? Self.koreanSchemes : Self.chineseSchemes {
+            let schemes = korean ? Self.koreanSchemes + (english.text.utf8.contains { $0 >= 0x80 } ? [.mr] : []) : Self.chineseSchemes
+            for scheme in schemes {
                 let result = romanizer.romanize(native.text, options: RomanizationOptions(scheme: scheme, given: korean ? .hyphen : nil))
                 if let family = result.family, let given = result.given {
                     families.insert(Self.spellingKey(family))

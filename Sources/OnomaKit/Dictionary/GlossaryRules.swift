@@ -30,9 +30,14 @@ public final class GlossaryRules {
     ///   `traditional-in-simplified` and `simplified-in-traditional`; without one those rules
     ///   are skipped. Without ICU's spoof data the look-alike check is skipped (the rest runs).
     public init(romanizer: Romanizer?) {
-        spoofChecker = try? ICU.SpoofChecker()
+        spoofChecker = Self.sharedSpoofChecker
         self.romanizer = romanizer
     }
+
+    /// Opened once per process: it is thread-safe and costly to open.
+    private static let sharedSpoofChecker: ICU.SpoofChecker? = try? ICU.SpoofChecker()
+    /// Loaded once per process (editors validate every edit with a new validator).
+    private static let defaultRomanizer: Romanizer? = try? Romanizer.loadDefault()
 
     /// A worker sharing the immutable engines (each worker has its own caches).
     init(romanizer: Romanizer?, spoofChecker: ICU.SpoofChecker?) {
@@ -43,7 +48,7 @@ public final class GlossaryRules {
     /// Creates the rules with the default reference data (``Romanizer/loadDefault()``), or
     /// without the rules that need it when that data cannot be found.
     public convenience init() {
-        self.init(romanizer: try? Romanizer.loadDefault())
+        self.init(romanizer: Self.defaultRomanizer)
     }
 
     /// Checks glossaries loaded together (ids and ambiguity are checked across all of them).
