@@ -1,0 +1,109 @@
+extension LookupEngine {
+    /// Turns a candidate into a public match with its canonical name and explanation.
+    func render(_ c: Candidate, options: LookupOptions) -> LookupMatch {
+        let entry = index.entries[Int(c.entry)]
+        let form = index.forms[Int(c.form)]
+        let stored = entry.names[Int(form.name)]
+        let canonical = entry.canonicalName(language: options.language)?.text
+            ?? entry.names.first { $0.status == .preferred }?.text
+            ?? entry.names.first?.text ?? entry.id
+        var explanation = explain(c, form: form, stored: stored)
+        let deprecated = stored.status == .deprecated
+        if deprecated { explanation += "; '\(stored.text)' is a deprecated form" }
+        return LookupMatch(id: entry.id, kind: entry.kind, canonical: canonical, score: (c.score * 100).rounded() / 100,
+                           method: c.method, matched: stored.text, explanation: explanation, deprecated: deprecated)
+    }
+
+    /// "Hangul", "Hanja", "Hanzi" or "Latin", after the stored form's language and script.
+    static func scriptName(_ form: NameForm, _ script: NameText.Script) -> String {
+        switch script {
+        case .hangul: return "Hangul"
+        case .han: return form.language.hasPrefix("ko") ? "Hanja" : "Hanzi"
+        default: return "'\(form.language)'"
+        }
+    }
+
+    private func derivedPrefix(_ form: IndexedForm, _ stored: NameForm) -> String {
+        guard let label = form.derivation else { return "" }
+        let storedScript = NameText(stored.text).script
+        return "\(LookupEngine.scriptName(stored, storedScript)) \(stored.text) → \(label) "
+    }
+
+    private func explain(_ c: Candidate, form: IndexedForm, stored: NameForm) -> String {
+        switch c.reason {
+        case .exact:
+            if form.derivation != nil { return "\(derivedPrefix(form, stored))\(form.text) = query" }
+            return "exact: the stored \(stored.language) form '\(stored.text)'"
+        case let .normalized(swapped, organization):
+            var what = ["case", "spacing", "punctuation"]
+            if form.script == .latin { what.append("tone marks") }
+            var text = form.derivation != nil
+                ? "\(derivedPrefix(form, stored))'\(form.text)' = query"
+                : "the stored \(stored.language) form '\(stored.text)' = query"
+            text += " (\(what.joined(separator: ", ")) ignored)"
+            if swapped { text += "; name order reversed (given name first)" }
+            if organization { text += "; organization words folded (&/and, The, abbreviations)" }
+            return text
+        case let .syllables(result, units, latinText, queryIsHangul, swapped):
+            return explainSyllables(result, units: units, latinText: latinText, queryIsHangul: queryIsHangul, swapped: swapped, form: form, stored: stored)
+        case let .fuzzy(distance, reference, wellFormed):
+            var text = "\(reference) is within \(distance) slip\(distance == 1 ? "" : "s") of the query (dropped, doubled or swapped letters)"
+            if wellFormed { text += "; but the query is itself a well-formed name, so it may be another person" }
+            return text
+        }
+    }
+
+    private func explainSyllables(_ result: SyllableMatcher.Result, units: [MatchUnit], latinText: String, queryIsHangul: Bool,
+                                  swapped: Bool, form: IndexedForm, stored: NameForm) -> String {
+        // The letters each unit was matched with, from the side written in Latin letters.
+        let letters: [UInt8] = queryIsHangul ? (form.latin?.letters ?? []) : Array(latinText.utf8.filter { $0 != 0x20 })
+        func piece(_ p: SyllableMatcher.Piece) -> String {
+            p.end <= letters.count ? String(decoding: letters[p.start..<p.end], as: UTF8.self) : "?"
+        }
+        func hangul(_ u: MatchUnit) -> String {
+            String(String.UnicodeScalarView(u.syllables.compactMap { Unicode.Scalar(UInt32($0) + 0xAC00) }))
+        }
+        let rrPieces = units.map { $0.syllables.map { HangulSpelling.rr($0) }.joined() }
+        let mrPieces = units.map { $0.syllables.map { LookupEngine.ascii(HangulSpelling.mr($0)) }.joined() }
+        let written = result.pieces.map(piece)
+        let ordered = { (pieces: [String]) -> String in
+            // "Go Yeong-a": family, then the given syllables hyphenated (in the matched order).
+            var family = "", given: [String] = []
+            for (i, u) in units.enumerated() { if u.isFamily { family = pieces[i].capitalized } else { given.append(pieces[i]) } }
+            let g = given.joined(separator: "-").capitalized
+            if family.isEmpty { return g }
+            return swapped ? "\(g) \(family)" : "\(family) \(g)"
+        }
+        let mrDisplay = { () -> String in
+            var family = "", given: [String] = []
+            for u in units {
+                let s = u.syllables.map { HangulSpelling.mr($0) }.joined()
+                if u.isFamily { family = s.capitalized } else { given.append(s) }
+            }
+            let g = given.joined(separator: "-").capitalized
+            if family.isEmpty { return g }
+            return swapped ? "\(g) \(family)" : "\(family) \(g)"
+        }
+        let hangulText = queryIsHangul ? units.map(hangul).joined() : stored.text
+        let source = queryIsHangul ? "query Hangul \(hangulText)" : "\(derivedPrefix(form, stored).isEmpty ? "Hangul \(form.text)" : derivedPrefix(form, stored) + form.text)"
+        let target = queryIsHangul ? "'\(form.text)'" : "query"
+        var text: String
+        if written == rrPieces {
+            text = "\(source) → Revised Romanization '\(ordered(rrPieces))' = \(target)"
+        } else if written == mrPieces {
+            text = "\(source) → McCune–Reischauer '\(mrDisplay())' = \(target)"
+        } else {
+            var variants: [String] = []
+            for (i, p) in result.pieces.enumerated() {
+                let u = units[p.unit]
+                if written[i] == rrPieces[p.unit] || written[i] == mrPieces[p.unit] { continue }
+                let what = u.isFamily ? "surname variant" : "variant"
+                variants.append("\(what) \(written[i].capitalized) for \(hangul(u)) (RR \(rrPieces[p.unit].capitalized))")
+            }
+            text = "\(source) → Revised Romanization '\(ordered(rrPieces))' ≈ \(target)"
+            if !variants.isEmpty { text += "; " + variants.joined(separator: ", ") }
+        }
+        if swapped { text += "; given name first" }
+        return text
+    }
+}
