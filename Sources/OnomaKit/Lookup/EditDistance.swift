@@ -53,34 +53,42 @@ extension HangulSpelling {
     }()
 
     /// The possible numbers of syllables when `tokens` (folded letters) are read as romanized
-    /// Korean (bit n set = n syllables); 0 when they cannot be.
-    static func syllableCounts(_ tokens: [[UInt8]]) -> UInt64 {
+    /// Korean (bit n set = n syllables); 0 when they cannot be. A token that is a known surname
+    /// spelling (Park, Lee, Choi, Namkoong) also counts as that surname's syllables.
+    static func syllableCounts(_ tokens: [[UInt8]], surnames: [[UInt8]: Int] = [:]) -> UInt64 {
         var total: UInt64 = 1  // bit 0: zero syllables so far
         for token in tokens where !token.isEmpty {
-            let n = token.count
-            // counts[p]: bit set of syllable counts that end exactly at p.
-            var counts = [UInt64](repeating: 0, count: n + 1)
-            counts[0] = 1
-            for p in 0..<n where counts[p] != 0 {
-                var afterInitial: [Int] = [p]
-                for s in grammar.initials where p + s.count <= n && token[p..<(p + s.count)].elementsEqual(s) {
-                    afterInitial.append(p + s.count)
-                }
-                for q in afterInitial {
-                    for v in grammar.vowels where q + v.count <= n && token[q..<(q + v.count)].elementsEqual(v) {
-                        let r = q + v.count
-                        counts[r] |= counts[p] << 1
-                        for f in grammar.finals where r + f.count <= n && token[r..<(r + f.count)].elementsEqual(f) {
-                            counts[r + f.count] |= counts[p] << 1
-                        }
-                    }
-                }
-            }
-            guard counts[n] != 0 else { return 0 }
+            var tokenCounts = tokenSyllableCounts(token)
+            if let c = surnames[token] { tokenCounts |= 1 << UInt64(c) }
+            guard tokenCounts != 0 else { return 0 }
             var next: UInt64 = 0
-            for shift in 0..<32 where counts[n] & (1 << UInt64(shift)) != 0 { next |= total << UInt64(shift) }
+            for shift in 1..<32 where tokenCounts & (1 << UInt64(shift)) != 0 { next |= total << UInt64(shift) }
             total = next
         }
         return total == 1 ? 0 : total
+    }
+
+    /// Bit set of syllable counts one token of letters can be read as.
+    private static func tokenSyllableCounts(_ token: [UInt8]) -> UInt64 {
+        let n = token.count
+        // counts[p]: bit set of syllable counts that end exactly at p.
+        var counts = [UInt64](repeating: 0, count: n + 1)
+        counts[0] = 1
+        for p in 0..<n where counts[p] != 0 {
+            var afterInitial: [Int] = [p]
+            for s in grammar.initials where p + s.count <= n && token[p..<(p + s.count)].elementsEqual(s) {
+                afterInitial.append(p + s.count)
+            }
+            for q in afterInitial {
+                for v in grammar.vowels where q + v.count <= n && token[q..<(q + v.count)].elementsEqual(v) {
+                    let r = q + v.count
+                    counts[r] |= counts[p] << 1
+                    for f in grammar.finals where r + f.count <= n && token[r..<(r + f.count)].elementsEqual(f) {
+                        counts[r + f.count] |= counts[p] << 1
+                    }
+                }
+            }
+        }
+        return counts[n]
     }
 }

@@ -35,7 +35,7 @@ enum HangulSpelling {
     private static let vowels: [[(String, UInt8)]] = [
         [("a", 0), ("aa", 1)], [("ae", 0), ("ai", 1), ("e", 1)], [("ya", 0)], [("yae", 0), ("ye", 1)],
         [("eo", 0), ("o", 0), ("u", 1), ("eu", 1)], [("e", 0), ("ae", 1)],
-        [("yeo", 0), ("yo", 0), ("you", 1), ("yu", 1), ("ye", 1)], [("ye", 0), ("yae", 1)],
+        [("yeo", 0), ("yo", 0), ("you", 1), ("yu", 1), ("ye", 1), ("yuo", 1)], [("ye", 0), ("yae", 1)],
         [("o", 0), ("oo", 1)], [("wa", 0), ("oa", 1)], [("wae", 0), ("we", 1)], [("oe", 0), ("oi", 1), ("we", 1), ("wae", 1)],
         [("yo", 0)], [("u", 0), ("oo", 1), ("ou", 1)], [("wo", 0), ("weo", 1), ("wu", 1)], [("we", 0), ("wae", 1)],
         [("wi", 0), ("wee", 1), ("ui", 1)], [("yu", 0), ("yoo", 1), ("you", 1)], [("eu", 0), ("u", 0), ("ue", 1)],
@@ -68,6 +68,15 @@ enum HangulSpelling {
         let j = jamo(syllable)
         var initial = mrInitials[j.initial]
         if j.initial == 9 && (j.vowel == 20 || j.vowel == 16) { initial = "sh" }  // 시 shi, 쉬 shwi
+        return initial + mrVowels[j.vowel] + rrFinals[j.final]
+    }
+
+    /// The MR spelling with a plain initial voiced, as MR writes it inside a word (k → g,
+    /// t → d, p → b, ch → j).
+    static func mrVoiced(_ syllable: UInt16) -> String {
+        let j = jamo(syllable)
+        let voiced: [Int: String] = [0: "g", 3: "d", 7: "b", 12: "j"]
+        guard let initial = voiced[j.initial] else { return mr(syllable) }
         return initial + mrVowels[j.vowel] + rrFinals[j.final]
     }
 

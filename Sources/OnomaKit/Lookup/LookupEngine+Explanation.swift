@@ -14,6 +14,12 @@ extension LookupEngine {
                            method: c.method, matched: stored.text, explanation: explanation, deprecated: deprecated)
     }
 
+    /// Upper-cases the first letter only ("yeong-a" → "Yeong-a").
+    static func capitalized(_ s: String) -> String {
+        guard let first = s.first else { return s }
+        return first.uppercased() + s.dropFirst()
+    }
+
     /// "Hangul", "Hanja", "Hanzi" or "Latin", after the stored form's language and script.
     static func scriptName(_ form: NameForm, _ script: NameText.Script) -> String {
         switch script {
@@ -64,23 +70,22 @@ extension LookupEngine {
             String(String.UnicodeScalarView(u.syllables.compactMap { Unicode.Scalar(UInt32($0) + 0xAC00) }))
         }
         let rrPieces = units.map { $0.syllables.map { HangulSpelling.rr($0) }.joined() }
-        let mrPieces = units.map { $0.syllables.map { LookupEngine.ascii(HangulSpelling.mr($0)) }.joined() }
         let written = result.pieces.map(piece)
-        let ordered = { (pieces: [String]) -> String in
-            // "Go Yeong-a": family, then the given syllables hyphenated (in the matched order).
-            var family = "", given: [String] = []
-            for (i, u) in units.enumerated() { if u.isFamily { family = pieces[i].capitalized } else { given.append(pieces[i]) } }
-            let g = given.joined(separator: "-").capitalized
-            if family.isEmpty { return g }
-            return swapped ? "\(g) \(family)" : "\(family) \(g)"
+        // MR writes a plain consonant voiced inside a word (Kyŏng-hwa but Chŏng Ho-yŏn, Sŏngjin).
+        let mrPieces = units.enumerated().map { (i, u) -> String in
+            u.syllables.enumerated().map { (j, s) -> String in
+                let plain = HangulSpelling.mr(s)
+                let voiced = HangulSpelling.mrVoiced(s)
+                return (i > 0 || j > 0) && written.indices.contains(i) && LookupEngine.ascii(voiced) == written[i] ? voiced : plain
+            }.joined()
         }
-        let mrDisplay = { () -> String in
+        let mrASCII = mrPieces.map(LookupEngine.ascii)
+        func display(_ pieces: [String]) -> String {
             var family = "", given: [String] = []
-            for u in units {
-                let s = u.syllables.map { HangulSpelling.mr($0) }.joined()
-                if u.isFamily { family = s.capitalized } else { given.append(s) }
+            for (i, u) in units.enumerated() {
+                if u.isFamily { family = LookupEngine.capitalized(pieces[i]) } else { given.append(pieces[i]) }
             }
-            let g = given.joined(separator: "-").capitalized
+            let g = LookupEngine.capitalized(given.joined(separator: "-"))
             if family.isEmpty { return g }
             return swapped ? "\(g) \(family)" : "\(family) \(g)"
         }
@@ -89,18 +94,18 @@ extension LookupEngine {
         let target = queryIsHangul ? "'\(form.text)'" : "query"
         var text: String
         if written == rrPieces {
-            text = "\(source) → Revised Romanization '\(ordered(rrPieces))' = \(target)"
-        } else if written == mrPieces {
-            text = "\(source) → McCune–Reischauer '\(mrDisplay())' = \(target)"
+            text = "\(source) → Revised Romanization '\(display(rrPieces))' = \(target)"
+        } else if written == mrASCII {
+            text = "\(source) → McCune–Reischauer '\(display(mrPieces))' = \(target)"
         } else {
             var variants: [String] = []
             for (i, p) in result.pieces.enumerated() {
                 let u = units[p.unit]
-                if written[i] == rrPieces[p.unit] || written[i] == mrPieces[p.unit] { continue }
+                if written[i] == rrPieces[p.unit] || written[i] == mrASCII[p.unit] { continue }
                 let what = u.isFamily ? "surname variant" : "variant"
-                variants.append("\(what) \(written[i].capitalized) for \(hangul(u)) (RR \(rrPieces[p.unit].capitalized))")
+                variants.append("\(what) \(LookupEngine.capitalized(written[i])) for \(hangul(u)) (RR \(LookupEngine.capitalized(rrPieces[p.unit])))")
             }
-            text = "\(source) → Revised Romanization '\(ordered(rrPieces))' ≈ \(target)"
+            text = "\(source) → Revised Romanization '\(display(rrPieces))' ≈ \(target)"
             if !variants.isEmpty { text += "; " + variants.joined(separator: ", ") }
         }
         if swapped { text += "; given name first" }

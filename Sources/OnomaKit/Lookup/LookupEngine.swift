@@ -224,7 +224,7 @@ public final class LookupEngine: Sendable {
             }
         }
         if entries.isEmpty { return }
-        let queryCounts = HangulSpelling.syllableCounts(tokens)
+        let queryCounts = HangulSpelling.syllableCounts(tokens, surnames: index.surnames.syllableCounts)
         for e in entries {
             var bestDistance = limit + 1
             var bestReference = ""
@@ -242,7 +242,7 @@ public final class LookupEngine: Sendable {
                     for (i, s) in latin.tokenStarts.enumerated() {
                         ts.append(Array(latin.letters[s..<(i + 1 < latin.tokenStarts.count ? latin.tokenStarts[i + 1] : latin.letters.count)]))
                     }
-                    candidateCounts |= HangulSpelling.syllableCounts(ts)
+                    candidateCounts |= HangulSpelling.syllableCounts(ts, surnames: index.surnames.syllableCounts)
                 }
             }
             guard bestDistance >= 1, bestDistance <= limit else { continue }

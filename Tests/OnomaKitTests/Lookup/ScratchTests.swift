@@ -1,0 +1,21 @@
+import OnomaKit
+import Testing
+
+@Test func scratch() {
+    let e = AccuracyFixtures.engine
+    var hit = 0
+    for q in AccuracyFixtures.variants {
+        let m = e.lookup(q.query)
+        if m.first?.id == q.expected { hit += 1 } else {
+            print("MISS", q.query, q.expected, "=>", m.first.map { "\($0.id) \($0.score) \($0.method) \($0.explanation)" } ?? "NONE")
+        }
+    }
+    print("hit \(hit)/\(AccuracyFixtures.variants.count)")
+    var fm = 0
+    for q in AccuracyFixtures.nearMisses {
+        let m = e.lookup(q.query, options: .init(minScore: 0))
+        let top = m.first.map { "\($0.id) \($0.score) \($0.method) \($0.explanation)" } ?? "NONE"
+        if let f = m.first(where: { $0.id == q.expected }), f.score >= LookupOptions.defaultMinScore { fm += 1; print("FALSE", q.query, "=>", top) } else { print("ok", q.query, "=>", top) }
+    }
+    print("false \(fm)/\(AccuracyFixtures.nearMisses.count)")
+}
