@@ -42,6 +42,8 @@ extension HangulSpelling {
         }
         for vowel in 0..<21 {
             for sp in spellings(UInt16(11 * 588 + vowel * 28)) { v.insert(sp.letters) }  // ㅇ + vowel
+            // wha, whi: the h of ㅎ written after the w (Kyung-wha).
+            for sp in spellings(UInt16(18 * 588 + vowel * 28)) where sp.letters.starts(with: [0x77, 0x68]) { v.insert(sp.letters) }
         }
         for final in 1..<28 {
             for sp in spellings(UInt16(11 * 588 + final)) where sp.letters.first == 0x61 {  // 아 + final

@@ -8,6 +8,8 @@ struct KoreanSurnameSpellings: Sendable {
     /// Spellings of each Hangul surname (as syllable offsets from U+AC00): RR, MR and ranked
     /// real-world spellings cost 0, other attested spellings cost 1.
     private(set) var spellings: [[UInt16]: [HangulSpelling.Spelling]] = [:]
+    /// Surnames in the table's order (most frequent first).
+    private(set) var rankedSurnames: [[UInt16]] = []
     /// Every surname spelling and the number of syllables it stands for (for the syllable grammar).
     private(set) var syllableCounts: [[UInt8]: Int] = [:]
     /// Two-syllable surnames (황보, 남궁, 제갈, 선우, 독고, 사공, 서문).
@@ -42,6 +44,7 @@ struct KoreanSurnameSpellings: Sendable {
                     if !list.contains(where: { $0.letters == letters }) { list.append(.init(letters: letters, cost: cost)) }
                 }
             }
+            if spellings[syllables] == nil { rankedSurnames.append(syllables) }
             spellings[syllables, default: []].append(contentsOf: list)
             for sp in list { syllableCounts[sp.letters] = syllables.count }
             if syllables.count == 2 { compound.insert(syllables) }

@@ -89,17 +89,28 @@ public final class LookupEngine: Sendable {
 
     struct Candidates {
         var list: [Candidate] = []
+        private var position: [Int32: Int] = [:]
         mutating func offer(_ c: Candidate) {
-            if let i = list.firstIndex(where: { $0.entry == c.entry }) {
+            if list.count < 8 {
+                if let i = list.firstIndex(where: { $0.entry == c.entry }) {
+                    if c.score > list[i].score { list[i] = c }
+                    return
+                }
+                list.append(c)
+                if list.count == 8 { for (i, x) in list.enumerated() { position[x.entry] = i } }
+                return
+            }
+            if let i = position[c.entry] {
                 if c.score > list[i].score { list[i] = c }
             } else {
+                position[c.entry] = list.count
                 list.append(c)
             }
         }
     }
 
-    private func penalty(_ form: IndexedForm) -> Double {
-        index.entries[Int(form.entry)].names[Int(form.name)].status == .deprecated ? 0.02 : 0
+    @inline(__always) private func penalty(_ form: Int) -> Double {
+        index.formDeprecated[form] ? 0.02 : 0
     }
 
     private func strict(_ query: String, _ folded: NameText, into found: inout Candidates) {
@@ -108,7 +119,7 @@ public final class LookupEngine: Sendable {
             let f = Int(v >> PostingFlag.shift)
             guard forms[f].text == query else { return }
             let derived = forms[f].derivation != nil
-            found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: (derived ? 0.96 : 1.0) - penalty(forms[f]),
+            found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: (derived ? 0.96 : 1.0) - penalty(f),
                                   method: derived ? .romanization : .exact, reason: .exact))
         }
         let units = LookupIndex.units(of: folded)
@@ -120,7 +131,7 @@ public final class LookupEngine: Sendable {
             let derived = forms[f].derivation != nil
             var score = derived ? 0.95 : 0.97
             if swapped || organization { score -= 0.01 }
-            found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: score - penalty(forms[f]),
+            found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: score - penalty(f),
                                   method: derived ? .romanization : .normalized, reason: .normalized(swapped: swapped, organization: organization)))
         }
         if folded.tokens.count > 1 || folded.tokens.first?.script == .latin {
@@ -130,7 +141,7 @@ public final class LookupEngine: Sendable {
                 index.normalized.forEach(orgKey) { v in
                     guard v & PostingFlag.organization != 0 else { return }
                     let f = Int(v >> PostingFlag.shift)
-                    found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: 0.96 - penalty(forms[f]),
+                    found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: 0.96 - penalty(f),
                                           method: .normalized, reason: .normalized(swapped: false, organization: true)))
                 }
             }
@@ -148,14 +159,14 @@ public final class LookupEngine: Sendable {
         var symbols: [UInt8] = []
         for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
         let latin = LatinLetters(tokens: tokens)
-        var tried: [Int32] = []
+        var tried: [UInt32] = []
+        let latinText = folded.tokens.map(\.text).joined(separator: " ")
         index.skeleton.forEach(PhoneticSkeleton.key(symbols)) { v in
-            let f = Int32(v >> PostingFlag.shift)
-            let form = index.forms[Int(f)]
-            guard form.script == .hangul, !tried.contains(f) else { return }
-            tried.append(f)
-            verify(hangul: form.hangul, family: form.familyUnits, against: latin, latinText: folded.tokens.map(\.text).joined(separator: " "),
-                   queryIsHangul: false, form: f, into: &found)
+            let g = v >> PostingFlag.shift
+            guard index.groupScript[Int(g)] == .hangul, !tried.contains(g) else { return }
+            tried.append(g)
+            verify(index.groupUnits[Int(g)], against: latin, latinText: latinText,
+                   queryIsHangul: false, group: Int(g), into: &found)
         }
     }
 
@@ -163,47 +174,38 @@ public final class LookupEngine: Sendable {
     private func hangulQuery(_ folded: NameText, into found: inout Candidates) {
         let hangul = folded.tokens.flatMap { $0.scalars.map { UInt16($0.value - 0xAC00) } }
         let family = index.surnames.familyLength(of: hangul)
-        var tried: [Int32] = []
+        let units = index.spellings.units(hangul, family: family < hangul.count ? family : 0)
+        var tried: [UInt32] = []
         for (key, _) in LookupIndex.hangulSkeletons(hangul, family: family < hangul.count ? family : 0, surnames: index.surnames) {
             index.skeleton.forEach(key) { v in
-                let f = Int32(v >> PostingFlag.shift)
-                let form = index.forms[Int(f)]
-                guard form.script == .latin, let latin = form.latin, !tried.contains(f) else { return }
-                tried.append(f)
-                verify(hangul: hangul, family: family < hangul.count ? family : 0, against: latin, latinText: form.text,
-                       queryIsHangul: true, form: f, into: &found)
+                let g = v >> PostingFlag.shift
+                guard index.groupScript[Int(g)] == .latin, !tried.contains(g) else { return }
+                tried.append(g)
+                let first = Int(index.groups[Int(g)][0])
+                guard let latin = index.forms[first].latin else { return }
+                verify(units, against: latin, latinText: "", queryIsHangul: true, group: Int(g), into: &found)
             }
         }
     }
 
-    private func matchUnits(_ hangul: [UInt16], family: Int) -> [MatchUnit] {
-        var units: [MatchUnit] = []
-        if family > 0 {
-            let fs = Array(hangul[0..<family])
-            units.append(MatchUnit(syllables: fs, surname: index.surnames.spellings[fs] ?? [], isFamily: true))
-        }
-        for s in hangul[family...] { units.append(MatchUnit(syllables: [s], surname: [], isFamily: false)) }
-        return units
-    }
-
-    private func verify(hangul: [UInt16], family: Int, against latin: LatinLetters, latinText: String,
-                        queryIsHangul: Bool, form f: Int32, into found: inout Candidates) {
-        let form = index.forms[Int(f)]
-        let natural = matchUnits(hangul, family: family)
+    private func verify(_ natural: [MatchUnit], against latin: LatinLetters, latinText: String,
+                        queryIsHangul: Bool, group: Int, into found: inout Candidates) {
+        guard !natural.isEmpty else { return }
         var best: (SyllableMatcher.Result, [MatchUnit], Bool)?
-        if let r = SyllableMatcher.match(natural, latin, spellings: index.spellings) { best = (r, natural, false) }
-        if family > 0, best == nil || best!.0.cost > 0 {
+        if let r = SyllableMatcher.match(natural, latin) { best = (r, natural, false) }
+        if natural[0].isFamily, natural.count > 1, best == nil || best!.0.cost > 0 {
             let swapped = Array(natural[1...] + natural[..<1])
-            if let r = SyllableMatcher.match(swapped, latin, spellings: index.spellings), best == nil || r.cost + 1 < best!.0.cost {
+            if let r = SyllableMatcher.match(swapped, latin), best == nil || r.cost + 1 < best!.0.cost {
                 best = (r, swapped, true)
             }
         }
         guard let (result, units, swapped) = best else { return }
         var score = max(0.86, 0.95 - 0.01 * Double(result.cost))
         if swapped { score -= 0.01 }
-        score -= penalty(form)
-        found.offer(Candidate(entry: form.entry, form: f, score: score, method: .romanization,
-                              reason: .syllables(result, units: units, latinText: latinText, queryIsHangul: queryIsHangul, swapped: swapped)))
+        let reason = Reason.syllables(result, units: units, latinText: latinText, queryIsHangul: queryIsHangul, swapped: swapped)
+        for f in index.groups[group] {
+            found.offer(Candidate(entry: index.formEntry[Int(f)], form: f, score: score - penalty(Int(f)), method: .romanization, reason: reason))
+        }
     }
 
     // MARK: fuzzy
@@ -215,70 +217,71 @@ public final class LookupEngine: Sendable {
         if limit == 0 { return }
         var symbols: [UInt8] = []
         for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
-        var entries: [Int32] = []
-        let maxCandidates = 64
+        var tried = Set<UInt32>()
+        var queryCounts: UInt64?
+        let maxGroups = 256
         for key in LookupEngine.neighbourhood(symbols) {
             index.skeleton.forEach(key) { v in
-                let e = index.forms[Int(v >> PostingFlag.shift)].entry
-                if entries.count < maxCandidates, !entries.contains(e) { entries.append(e) }
-            }
-        }
-        if entries.isEmpty { return }
-        let queryCounts = HangulSpelling.syllableCounts(tokens, surnames: index.surnames.syllableCounts)
-        for e in entries {
-            var bestDistance = limit + 1
-            var bestReference = ""
-            var bestForm: Int32 = 0
-            var candidateCounts: UInt64 = 0
-            for f in index.forms(ofEntry: Int(e)) {
-                let form = index.forms[f]
-                for (reference, label) in references(form) {
-                    let d = EditDistance.osa(letters, reference, limit: bestDistance - 1 < 0 ? 0 : min(limit, bestDistance))
-                    if d < bestDistance { bestDistance = d; bestReference = label; bestForm = Int32(f) }
+                let g = v >> PostingFlag.shift
+                guard tried.count < maxGroups, tried.insert(g).inserted else { return }
+                let members = index.groups[Int(g)]
+                let swapped = v & PostingFlag.swapped != 0
+                var bestDistance = limit + 1
+                var bestReference = -1
+                let references = self.references(Int(members[0]), swapped: swapped)
+                for (i, reference) in references.enumerated() {
+                    let d = EditDistance.osa(letters, reference, limit: min(limit, bestDistance))
+                    if d < bestDistance { bestDistance = d; bestReference = i }
                 }
-                if form.script == .hangul { candidateCounts |= 1 << UInt64(form.hangul.count) }
-                else if let latin = form.latin, form.derivation == nil {
-                    var ts: [[UInt8]] = []
-                    for (i, s) in latin.tokenStarts.enumerated() {
-                        ts.append(Array(latin.letters[s..<(i + 1 < latin.tokenStarts.count ? latin.tokenStarts[i + 1] : latin.letters.count)]))
-                    }
-                    candidateCounts |= HangulSpelling.syllableCounts(ts, surnames: index.surnames.syllableCounts)
+                guard bestDistance >= 1, bestDistance <= limit else { return }
+                let form = index.forms[Int(members[0])]
+                let label = referenceLabel(form, swapped: swapped, reference: references[bestReference])
+                // A query that reads as a well-formed Korean name with as many syllables as the
+                // entry is a different name (Min-ju vs Min-jun), not a slip.
+                if queryCounts == nil { queryCounts = HangulSpelling.syllableCounts(tokens, surnames: index.surnames.syllableCounts) }
+                var candidateCounts: UInt64 = 0
+                if form.script == .hangul { candidateCounts = 1 << UInt64(form.hangul.count) }
+                else if let latin = form.latin { candidateCounts = HangulSpelling.syllableCounts(latin.tokens, surnames: index.surnames.syllableCounts) }
+                let wellFormed = queryCounts! & candidateCounts != 0
+                var score = bestDistance == 1 ? 0.80 : 0.72
+                if wellFormed { score -= 0.15 }
+                for f in members {
+                    found.offer(Candidate(entry: index.formEntry[Int(f)], form: f, score: score - penalty(Int(f)), method: .fuzzy,
+                                          reason: .fuzzy(distance: bestDistance, reference: label, wellFormed: wellFormed)))
                 }
             }
-            guard bestDistance >= 1, bestDistance <= limit else { continue }
-            // A query that reads as a well-formed Korean name with as many syllables as the
-            // entry is a different name (Min-ju vs Min-jun), not a slip.
-            let wellFormed = queryCounts & candidateCounts != 0
-            var score = bestDistance == 1 ? 0.80 : 0.72
-            if wellFormed { score -= 0.15 }
-            score -= penalty(index.forms[Int(bestForm)])
-            found.offer(Candidate(entry: e, form: bestForm, score: score, method: .fuzzy,
-                                  reason: .fuzzy(distance: bestDistance, reference: bestReference, wellFormed: wellFormed)))
         }
     }
 
-    /// Letter strings a fuzzy query is compared with: a Latin form in both name orders; for a
-    /// Hangul personal name, its RR and MR spellings with each standard surname spelling.
-    private func references(_ form: IndexedForm) -> [([UInt8], String)] {
-        var out: [([UInt8], String)] = []
-        if let latin = form.latin {
-            out.append((latin.letters, "'\(form.text)'"))
-            if form.familyUnits > 0 { out.append((latin.rotated(movingFirst: form.familyUnits).letters, "'\(form.text)' (other order)")) }
-        } else if form.script == .hangul, form.familyUnits > 0 {
-            let family = Array(form.hangul[0..<form.familyUnits])
-            let given = form.hangul[form.familyUnits...]
-            let rrGiven = given.map { HangulSpelling.rr($0) }.joined()
-            let mrGiven = given.map { LookupEngine.ascii(HangulSpelling.mr($0)) }.joined()
-            var surnames = (index.surnames.spellings[family] ?? []).filter { $0.cost == 0 }.map { String(decoding: $0.letters, as: UTF8.self) }
-            if surnames.isEmpty { surnames = [family.map { HangulSpelling.rr($0) }.joined()] }
-            for s in surnames.prefix(5) {
-                for g in Set([rrGiven, mrGiven]) {
-                    out.append((Array((s + g).utf8), "'\(s.capitalized) \(g.capitalized)' (Hangul \(form.text))"))
-                    out.append((Array((g + s).utf8), "'\(g.capitalized) \(s.capitalized)' (Hangul \(form.text))"))
-                }
+    /// Letter strings a fuzzy query is compared with: a Latin form (in the order the skeleton
+    /// matched); for a Hangul personal name, its RR and MR spellings with its standard surname
+    /// spellings.
+    private func references(_ f: Int, swapped: Bool) -> [[UInt8]] {
+        let familyUnits = index.forms[f].familyUnits
+        if let latin = index.forms[f].latin {
+            return [swapped && familyUnits > 0 ? latin.rotated(movingFirst: familyUnits).letters : latin.letters]
+        }
+        guard index.forms[f].script == .hangul, familyUnits > 0 else { return [] }
+        let hangul = index.forms[f].hangul
+        var out: [[UInt8]] = []
+        let family = Array(hangul[0..<familyUnits])
+        let given = hangul[familyUnits...]
+        let rrGiven = Array(given.map { HangulSpelling.rr($0) }.joined().utf8)
+        let mrGiven = Array(given.map { LookupEngine.ascii(HangulSpelling.mr($0)) }.joined().utf8)
+        var surnames = (index.surnames.spellings[family] ?? []).filter { $0.cost == 0 }.map(\.letters)
+        if surnames.isEmpty { surnames = [Array(family.map { HangulSpelling.rr($0) }.joined().utf8)] }
+        for s in surnames.prefix(4) {
+            for g in rrGiven == mrGiven ? [rrGiven] : [rrGiven, mrGiven] {
+                out.append(swapped ? g + s : s + g)
             }
         }
         return out
+    }
+
+    /// Names the reference a fuzzy match was closest to.
+    private func referenceLabel(_ form: IndexedForm, swapped: Bool, reference: [UInt8]) -> String {
+        if form.latin != nil { return swapped ? "'\(form.text)' (other order)" : "'\(form.text)'" }
+        return "'\(String(decoding: reference, as: UTF8.self))' (a spelling of Hangul \(form.text))"
     }
 
     static func ascii(_ s: String) -> String {

@@ -20,6 +20,13 @@ struct IndexedForm: Sendable {
     var latin: LatinLetters?
 }
 
+/// What makes two forms read the same for the syllable matcher.
+struct ReadingKey: Hashable {
+    var family: Int
+    /// Hangul syllables, or Latin letters with 0xFFFF before each token.
+    var units: [UInt16]
+}
+
 /// Posting flags.
 enum PostingFlag {
     static let swapped: UInt32 = 1
@@ -37,7 +44,19 @@ struct LookupIndex: Sendable {
     var entryForms: [Int32]
     var exact: PostingTable
     var normalized: PostingTable
+    /// Skeleton key → reading group (value = group << 2 | flags).
     var skeleton: PostingTable
+    /// Forms that read the same (same Hangul syllables, or same Latin letters and tokens, and
+    /// the same family split): verified once per query, then offered for every member.
+    var groups: [[Int32]]
+    /// Entry of each form, and whether its stored name is deprecated (compact copies of
+    /// `forms` fields for the hot paths).
+    var formEntry: [Int32] = []
+    var formDeprecated: [Bool] = []
+    /// Script of each reading group.
+    var groupScript: [NameText.Script] = []
+    /// For a Hangul group, its matching units (surname first); empty for Latin groups.
+    var groupUnits: [[MatchUnit]]
     var surnames: KoreanSurnameSpellings
     var spellings: SpellingTable
 
@@ -64,23 +83,36 @@ struct LookupIndex: Sendable {
         exact = PostingTable(capacity: estimate)
         normalized = PostingTable(capacity: estimate * 2)
         skeleton = PostingTable(capacity: estimate * 3)
-        spellings = SpellingTable(syllables: [])
+        spellings = SpellingTable(syllables: [], families: [], surnames: surnames)
+        groups = []
+        groupUnits = []
+        var families = Set<[UInt16]>()
+        var groupOf: [ReadingKey: Int32] = [:]
         var syllables = Set<UInt16>()
         for (ei, entry) in entries.enumerated() {
             entryForms.append(Int32(forms.count))
             for (ni, name) in entry.names.enumerated() {
-                add(text: name.text, family: name.family, given: name.given, derivation: nil, entry: ei, name: ni, kind: entry.kind, syllables: &syllables)
+                add(text: name.text, family: name.family, given: name.given, derivation: nil, entry: ei, name: ni, kind: entry.kind, syllables: &syllables, families: &families, groupOf: &groupOf)
                 for d in deriver.derivedForms(of: name, kind: entry.kind) where d.text != name.text {
-                    add(text: d.text, family: d.family, given: d.given, derivation: d.label, entry: ei, name: ni, kind: entry.kind, syllables: &syllables)
+                    add(text: d.text, family: d.family, given: d.given, derivation: d.label, entry: ei, name: ni, kind: entry.kind, syllables: &syllables, families: &families, groupOf: &groupOf)
                 }
             }
         }
         entryForms.append(Int32(forms.count))
-        spellings = SpellingTable(syllables: syllables)
+        spellings = SpellingTable(syllables: syllables, families: families, surnames: surnames)
+        formEntry = forms.map(\.entry)
+        formDeprecated = forms.map { entries[Int($0.entry)].names[Int($0.name)].status == .deprecated }
+        groupScript = groups.map { forms[Int($0[0])].script }
+        // The matching units of each Hangul reading group, built once.
+        groupUnits = groups.map { members in
+            let form = forms[Int(members[0])]
+            return form.script == .hangul ? spellings.units(form.hangul, family: form.familyUnits) : []
+        }
     }
 
     private mutating func add(text: String, family: String?, given: String?, derivation: String?,
-                              entry: Int, name: Int, kind: EntryKind, syllables: inout Set<UInt16>) {
+                              entry: Int, name: Int, kind: EntryKind, syllables: inout Set<UInt16>,
+                              families: inout Set<[UInt16]>, groupOf: inout [ReadingKey: Int32]) {
         let folded = NameText(text)
         if folded.isEmpty { return }
         let number = UInt32(forms.count)
@@ -99,6 +131,7 @@ struct LookupIndex: Sendable {
                     form.familyUnits = surnames.familyLength(of: form.hangul)
                 }
                 if form.familyUnits >= form.hangul.count { form.familyUnits = 0 }
+                if form.familyUnits > 0 { families.insert(Array(form.hangul[0..<form.familyUnits])) }
             }
         case .latin:
             form.latin = LatinLetters(tokens: folded.tokens.map { $0.scalars.map { UInt8($0.value) } })
@@ -134,7 +167,24 @@ struct LookupIndex: Sendable {
             let org = OrganizationFolding.key(folded)
             normalized.insert(StableHash.of(org.unicodeScalars), value | PostingFlag.organization)
         }
-        if kind == .person || kind == .place {
+        if (kind == .person || kind == .place) && (script == .latin || script == .hangul) {
+            var readingKey = ReadingKey(family: form.familyUnits, units: [])
+            if script == .hangul { readingKey.units = form.hangul }
+            else if let latin = form.latin {
+                readingKey.units.reserveCapacity(latin.letters.count + latin.tokenStarts.count)
+                for (i, c) in latin.letters.enumerated() {
+                    if latin.boundary[i] { readingKey.units.append(0xFFFF) }
+                    readingKey.units.append(UInt16(c))
+                }
+            }
+            if let g = groupOf[readingKey] {
+                groups[Int(g)].append(Int32(number))
+                return
+            }
+            let group = UInt32(groups.count)
+            groupOf[readingKey] = Int32(group)
+            groups.append([Int32(number)])
+            let gv = group << PostingFlag.shift
             var symbols: [UInt8] = []
             switch script {
             case .latin:
@@ -143,7 +193,7 @@ struct LookupIndex: Sendable {
                     let end = start + 1 < latin.tokenStarts.count ? latin.tokenStarts[start + 1] : latin.letters.count
                     PhoneticSkeleton.appendLatin(latin.letters[latin.tokenStarts[start]..<end], into: &symbols)
                 }
-                skeleton.insert(PhoneticSkeleton.key(symbols), value)
+                skeleton.insert(PhoneticSkeleton.key(symbols), gv)
                 if form.familyUnits > 0 {
                     let r = latin.rotated(movingFirst: form.familyUnits)
                     symbols.removeAll(keepingCapacity: true)
@@ -151,14 +201,12 @@ struct LookupIndex: Sendable {
                         let end = start + 1 < r.tokenStarts.count ? r.tokenStarts[start + 1] : r.letters.count
                         PhoneticSkeleton.appendLatin(r.letters[r.tokenStarts[start]..<end], into: &symbols)
                     }
-                    skeleton.insert(PhoneticSkeleton.key(symbols), value | PostingFlag.swapped)
-                }
-            case .hangul:
-                for (key, swapped) in LookupIndex.hangulSkeletons(form.hangul, family: form.familyUnits, surnames: surnames) {
-                    skeleton.insert(key, swapped ? value | PostingFlag.swapped : value)
+                    skeleton.insert(PhoneticSkeleton.key(symbols), gv | PostingFlag.swapped)
                 }
             default:
-                break
+                for (key, swapped) in LookupIndex.hangulSkeletons(form.hangul, family: form.familyUnits, surnames: surnames) {
+                    skeleton.insert(key, swapped ? gv | PostingFlag.swapped : gv)
+                }
             }
         }
     }
