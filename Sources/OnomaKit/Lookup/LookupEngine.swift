@@ -22,17 +22,20 @@ public final class LookupEngine: Sendable {
     /// - Parameters:
     ///   - glossaries: the loaded glossaries (entry ids must be unique across them).
     ///   - dataDirectory: Onoma's `Dictionaries/` folder, for the surname spelling table.
-    ///   - deriver: romanizations and script conversions of stored forms to index
-    ///     (Chinese pinyin, Wade–Giles, Korean orthography...).
+    ///   - deriver: romanizations and script conversions of stored forms to index; nil for
+    ///     the standard ``RomanizationDeriver`` (Chinese pinyin, Wade–Giles, Korean
+    ///     orthography, Sino-Korean readings, simplified ↔ traditional).
     /// - Throws: ``LookupError`` when reference data is missing or an id is duplicated.
     /// - Complexity: O(total length of the names); see the README for measured build times.
     public init(glossaries: [Glossary], dataDirectory: URL? = OnomaData.defaultDirectory(),
-                deriver: any NameFormDeriver = NoDerivedForms()) throws(LookupError) {
+                deriver: (any NameFormDeriver)? = nil) throws(LookupError) {
         guard let dataDirectory else {
             throw .referenceData("Onoma's Dictionaries/ folder was not found; set ONOMA_DICTIONARIES to its path")
         }
+        let chosen: any NameFormDeriver
+        if let deriver { chosen = deriver } else { chosen = try RomanizationDeriver(dictionaries: dataDirectory) }
         let surnames = try KoreanSurnameSpellings(contentsOf: dataDirectory.appendingPathComponent("reference").appendingPathComponent(KoreanSurnameSpellings.fileName))
-        index = try LookupIndex(glossaries: glossaries, surnames: surnames, deriver: deriver)
+        index = try LookupIndex(glossaries: glossaries, surnames: surnames, deriver: chosen)
     }
 
     init(index: LookupIndex) {

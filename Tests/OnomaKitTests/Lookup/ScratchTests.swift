@@ -1,20 +1,24 @@
-@testable import OnomaKit
+import OnomaKit
 import Testing
-import OnomaTestSupport
 
-@Test func scratchStats() throws {
-    let syn = try SyntheticGlossary(count: 100_000, dataDirectory: TestPaths.dictionaries)
-    let e = try LookupEngine(glossaries: [syn.glossary], dataDirectory: TestPaths.dictionaries)
-    var counts: [Int: Int] = [:]
-    var maxKey: UInt64 = 0, maxCount = 0
-    for (k, _) in e.index.skeleton.heads {
-        var c = 0
-        e.index.skeleton.forEach(k) { _ in c += 1 }
-        counts[min(c, 1000) / 10 * 10, default: 0] += 1
-        if c > maxCount { maxCount = c; maxKey = k }
+@Test func scratch() {
+    let e = AccuracyFixtures.engine
+    var hit = 0
+    for q in AccuracyFixtures.variants {
+        let m = e.lookup(q.query)
+        if m.first?.id == q.expected { hit += 1 } else {
+            print("MISS", q.query, q.expected, "=>", m.first.map { "\($0.id) \($0.score) \($0.method) \($0.explanation)" } ?? "NONE")
+        }
     }
-    print("keys", e.index.skeleton.heads.count, "postings", e.index.skeleton.count, "groups", e.index.groups.count, "max", maxCount, String(maxKey, radix: 16))
-    print(counts.sorted { $0.key < $1.key }.prefix(20))
-    let q = syn.queries(.exact, count: 10)
-    for x in q { print(x.query, e.lookup(x.query).count) }
+    print("hit \(hit)/\(AccuracyFixtures.variants.count)")
+    var fm = 0
+    for q in AccuracyFixtures.nearMisses {
+        let m = e.lookup(q.query, options: .init(minScore: 0))
+        let top = m.first.map { "\($0.id) \($0.score) \($0.method) \($0.explanation)" } ?? "NONE"
+        if let f = m.first(where: { $0.id == q.expected }), f.score >= LookupOptions.defaultMinScore { fm += 1; print("FALSE", q.query, "=>", top) }
+    }
+    print("false \(fm)/\(AccuracyFixtures.nearMisses.count)")
+    for q in ["양잔펑", "Yang Chan-feng", "Yang2 Zhan4feng1", "楊占峰", "Liu Tz'u-hsin", "이백", "Hsi-an", "金九", "Chang I-mou", "Ou-yang Na-na"] {
+        print(q, "=>", e.lookup(q).map { "\($0.id) \($0.score) \($0.method) \($0.explanation)" })
+    }
 }
