@@ -54,20 +54,19 @@ extension HangulSpelling {
         return (Array(i), Array(v), Array(f))
     }()
 
-    /// The possible numbers of syllables when `tokens` (folded letters) are read as romanized
-    /// Korean (bit n set = n syllables); 0 when they cannot be. A token that is a known surname
-    /// spelling (Park, Lee, Choi, Namkoong) also counts as that surname's syllables.
-    static func syllableCounts(_ tokens: [[UInt8]], surnames: [[UInt8]: Int] = [:]) -> UInt64 {
-        var total: UInt64 = 1  // bit 0: zero syllables so far
+    /// The fewest syllables `tokens` (folded letters) can be read as in romanized Korean,
+    /// nil when some token cannot be read at all. A token that is a known surname spelling
+    /// (Park, Lee, Choi, Namkoong) counts as that surname's syllables. Real names are written
+    /// with the fewest syllables ("Young" is 영, not 요웅), so this is the reading to compare.
+    static func minimalSyllables(_ tokens: [[UInt8]], surnames: [[UInt8]: Int] = [:]) -> Int? {
+        var total = 0
         for token in tokens where !token.isEmpty {
-            var tokenCounts = tokenSyllableCounts(token)
-            if let c = surnames[token] { tokenCounts |= 1 << UInt64(c) }
-            guard tokenCounts != 0 else { return 0 }
-            var next: UInt64 = 0
-            for shift in 1..<32 where tokenCounts & (1 << UInt64(shift)) != 0 { next |= total << UInt64(shift) }
-            total = next
+            var counts = tokenSyllableCounts(token)
+            if let c = surnames[token] { counts |= 1 << UInt64(c) }
+            guard counts != 0 else { return nil }
+            total += counts.trailingZeroBitCount
         }
-        return total == 1 ? 0 : total
+        return total
     }
 
     /// Bit set of syllable counts one token of letters can be read as.

@@ -103,7 +103,9 @@ extension LookupEngine {
                 let u = units[p.unit]
                 if written[i] == rrPieces[p.unit] || written[i] == mrASCII[p.unit] { continue }
                 let what = u.isFamily ? "surname variant" : "variant"
-                variants.append("\(what) \(LookupEngine.capitalized(written[i])) for \(hangul(u)) (RR \(LookupEngine.capitalized(rrPieces[p.unit])))")
+                let shown = u.isFamily ? LookupEngine.capitalized(written[i]) : written[i]
+                let rr = u.isFamily ? LookupEngine.capitalized(rrPieces[p.unit]) : rrPieces[p.unit]
+                variants.append("\(what) \(shown) for \(hangul(u)) (RR \(rr))")
             }
             text = "\(source) → Revised Romanization '\(display(rrPieces))' ≈ \(target)"
             if !variants.isEmpty { text += "; " + variants.joined(separator: ", ") }

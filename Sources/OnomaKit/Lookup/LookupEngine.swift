@@ -88,6 +88,12 @@ public final class LookupEngine: Sendable {
         var score: Double
         var method: MatchMethod
         var reason: Reason
+
+        /// Higher score wins; on a tie the earlier form (the entry's first-listed, usually
+        /// preferred, name) does.
+        func better(than other: Candidate) -> Bool {
+            score != other.score ? score > other.score : form < other.form
+        }
     }
 
     struct Candidates {
@@ -96,7 +102,7 @@ public final class LookupEngine: Sendable {
         mutating func offer(_ c: Candidate) {
             if list.count < 8 {
                 if let i = list.firstIndex(where: { $0.entry == c.entry }) {
-                    if c.score > list[i].score { list[i] = c }
+                    if c.better(than: list[i]) { list[i] = c }
                     return
                 }
                 list.append(c)
@@ -104,7 +110,7 @@ public final class LookupEngine: Sendable {
                 return
             }
             if let i = position[c.entry] {
-                if c.score > list[i].score { list[i] = c }
+                if c.better(than: list[i]) { list[i] = c }
             } else {
                 position[c.entry] = list.count
                 list.append(c)
@@ -221,7 +227,7 @@ public final class LookupEngine: Sendable {
         var symbols: [UInt8] = []
         for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
         var tried = Set<UInt32>()
-        var queryCounts: UInt64?
+        var querySyllables: Int?
         let maxGroups = 256
         for key in LookupEngine.neighbourhood(symbols) {
             index.skeleton.forEach(key) { v in
@@ -241,11 +247,11 @@ public final class LookupEngine: Sendable {
                 let label = referenceLabel(form, swapped: swapped, reference: references[bestReference])
                 // A query that reads as a well-formed Korean name with as many syllables as the
                 // entry is a different name (Min-ju vs Min-jun), not a slip.
-                if queryCounts == nil { queryCounts = HangulSpelling.syllableCounts(tokens, surnames: index.surnames.syllableCounts) }
-                var candidateCounts: UInt64 = 0
-                if form.script == .hangul { candidateCounts = 1 << UInt64(form.hangul.count) }
-                else if let latin = form.latin { candidateCounts = HangulSpelling.syllableCounts(latin.tokens, surnames: index.surnames.syllableCounts) }
-                let wellFormed = queryCounts! & candidateCounts != 0
+                if querySyllables == nil { querySyllables = HangulSpelling.minimalSyllables(tokens, surnames: index.surnames.syllableCounts) ?? -1 }
+                var candidateSyllables = -2
+                if form.script == .hangul { candidateSyllables = form.hangul.count }
+                else if let latin = form.latin { candidateSyllables = HangulSpelling.minimalSyllables(latin.tokens, surnames: index.surnames.syllableCounts) ?? -2 }
+                let wellFormed = querySyllables! == candidateSyllables
                 var score = bestDistance == 1 ? 0.80 : 0.72
                 if wellFormed { score -= 0.15 }
                 for f in members {
