@@ -62,8 +62,11 @@ public final class LookupEngine: Sendable {
         let folded = NameText(query)
         if folded.isEmpty || options.limit <= 0 { return [] }
         var found = Candidates()
-        strict(query, folded, into: &found)
-        if options.fuzzy, !found.list.contains(where: { $0.score >= options.minScore }), folded.script == .latin {
+        // Names are short; a long line can only match exactly or normalized (this also bounds
+        // the work a hostile input can cause).
+        let letters = folded.tokens.reduce(0) { $0 + $1.scalars.count }
+        strict(query, folded, phonetic: letters <= LookupEngine.maxPhoneticLength, into: &found)
+        if options.fuzzy, letters <= LookupEngine.maxPhoneticLength, !found.list.contains(where: { $0.score >= options.minScore }), folded.script == .latin {
             fuzzy(folded, into: &found)
         }
         var list = found.list.filter { $0.score >= options.minScore - 1e-9 }
@@ -122,7 +125,10 @@ public final class LookupEngine: Sendable {
         index.formDeprecated[form] ? 0.02 : 0
     }
 
-    private func strict(_ query: String, _ folded: NameText, into found: inout Candidates) {
+    /// Longest query (in letters and syllables) tried through romanization and fuzzy matching.
+    static let maxPhoneticLength = 64
+
+    private func strict(_ query: String, _ folded: NameText, phonetic: Bool, into found: inout Candidates) {
         let forms = index.forms
         index.exact.forEach(StableHash.of(query.unicodeScalars)) { v in
             let f = Int(v >> PostingFlag.shift)
@@ -155,6 +161,7 @@ public final class LookupEngine: Sendable {
                 }
             }
         }
+        guard phonetic else { return }
         switch folded.script {
         case .latin: romanizedQuery(folded, into: &found)
         case .hangul: hangulQuery(folded, into: &found)

@@ -126,8 +126,9 @@ final class SpellingTable: Sendable {
             }
             partial = next
         }
-        var seen = Set(items.map(\.letters))
-        for p in partial where seen.insert(p.letters).inserted { items.append((p.letters, p.cost, p.split, false)) }
+        // Keep a rule spelling equal to a table spelling when it allows the split ("Hwang Bo-gwan").
+        var seen = Set(items.map { $0.letters + [0] })
+        for p in partial where seen.insert(p.letters + [p.split]).inserted { items.append((p.letters, p.cost, p.split, false)) }
         return SpellingSet(items)
     }
 

@@ -135,8 +135,8 @@ public struct NameText: Sendable, Hashable {
             case 0xFF06: flush(); tokens.append(Token(script: .latin, scalars: ["a", "n", "d"], commaAfter: false, hyphenAfter: false))
             default:
                 let p = s.properties
+                if !compatibilityDone && !p.isWhitespace && !ICU.isNormalized(String(s), .nfkcCasefold) { return false }
                 if p.isWhitespace || isPunctuationOrSymbol(p.generalCategory) { flush() }
-                else if !compatibilityDone && !ICU.isNormalized(String(s), .nfkcCasefold) { return false }
                 else if p.isAlphabetic || p.numericType != nil { append(s, .other) }
                 else { flush() }
             }
