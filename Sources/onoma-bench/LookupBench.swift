@@ -45,7 +45,7 @@ func lookupCLIBench(_ args: [String]) throws {
     let synthetic = try SyntheticGlossary(count: entries)
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onoma-lookup-bench-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
+    defer { if ProcessInfo.processInfo.environment["ONOMA_BENCH_KEEP"] == nil { try? FileManager.default.removeItem(at: dir) } }
     let dict = dir.appendingPathComponent("synthetic.xml")
     try glossaryXML(synthetic.glossary).write(to: dict, atomically: true, encoding: .utf8)
     let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("onoma")
@@ -60,6 +60,7 @@ func lookupCLIBench(_ args: [String]) throws {
         p.waitUntilExit()
         return (Date().timeIntervalSince(t), p.terminationStatus)
     }
+    print("glossary and queries in \(dir.path)")
     let (first, s1) = try run(["lookup", "--dict", dict.path, "Kim Min-jun"], stdin: nil)
     print(String(format: "single lookup, cold (builds the index cache): %.3f s (exit %d)", first, s1))
     let (second, s2) = try run(["lookup", "--dict", dict.path, "Kim Min-jun"], stdin: nil)

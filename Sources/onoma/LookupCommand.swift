@@ -34,6 +34,9 @@ struct LookupCommand: ParsableCommand {
     @Flag(help: "Do not try fuzzy matching (one or two slips).")
     var noFuzzy = false
 
+    @Flag(help: "Do not read or write the compiled index cache (.onoma-index/ beside the dictionary).")
+    var noCache = false
+
     @Option(help: "Output format: text, json (one array) or jsonl (one object per query).")
     var format: OutputFormat = .text
 
@@ -102,21 +105,18 @@ struct LookupCommand: ParsableCommand {
         return results.values
     }
 
-    /// Loads the dictionaries and builds the engine; every failure is a usage error (exit 2).
+    /// Loads the dictionaries and builds the engine (through the index cache unless
+    /// `--no-cache`); every failure is a usage or input error (exit 2).
     private func loadEngine() throws -> LookupEngine {
-        let set: GlossarySet
         do {
-            if dictionaries.isEmpty {
-                set = try GlossarySet.loadDefault()
-            } else {
-                set = try GlossarySet.load(files: dictionaries.map { URL(fileURLWithPath: $0) })
+            let files = dictionaries.isEmpty ? try GlossarySet.defaultFiles() : dictionaries.map { URL(fileURLWithPath: $0) }
+            if noCache {
+                return try LookupEngine(glossaries: GlossarySet.load(files: files).glossaries)
             }
-        } catch {
+            return try LookupIndexCache.engine(files: files).0
+        } catch let error as DictionaryError {
             throw UsageError(error.description)
-        }
-        do {
-            return try LookupEngine(glossaries: set.glossaries)
-        } catch {
+        } catch let error as LookupError {
             throw UsageError(error.description)
         }
     }

@@ -89,6 +89,7 @@ struct LookupIndex: Sendable {
         var families = Set<[UInt16]>()
         var groupOf: [ReadingKey: Int32] = [:]
         var syllables = Set<UInt16>()
+        defer { _ = (families, syllables) }
         for (ei, entry) in entries.enumerated() {
             entryForms.append(Int32(forms.count))
             for (ni, name) in entry.names.enumerated() {
@@ -99,11 +100,43 @@ struct LookupIndex: Sendable {
             }
         }
         entryForms.append(Int32(forms.count))
+        finish()
+    }
+
+    /// Restores an index from its stored parts (the index cache), then derives the rest.
+    init(entries: [GlossaryEntry], forms: [IndexedForm], entryForms: [Int32], exact: PostingTable, normalized: PostingTable,
+         skeleton: PostingTable, groups: [[Int32]], surnames: KoreanSurnameSpellings) {
+        self.entries = entries
+        self.forms = forms
+        self.entryForms = entryForms
+        self.exact = exact
+        self.normalized = normalized
+        self.skeleton = skeleton
+        self.groups = groups
+        self.surnames = surnames
+        groupUnits = []
+        spellings = SpellingTable(syllables: [], families: [], surnames: surnames)
+        finish()
+    }
+
+    /// Computes the fields derived from forms and groups: compact per-form copies, the
+    /// spelling sets of every syllable and surname in use, and each Hangul group's units.
+    private mutating func finish() {
+        var syllables = Set<UInt16>()
+        var families = Set<[UInt16]>()
+        for g in groups {
+            let form = forms[Int(g[0])]
+            guard form.script == .hangul else { continue }
+            syllables.formUnion(form.hangul)
+            if form.familyUnits > 0 { families.insert(Array(form.hangul[0..<form.familyUnits])) }
+        }
         spellings = SpellingTable(syllables: syllables, families: families, surnames: surnames)
         formEntry = forms.map(\.entry)
+        let entries = self.entries
         formDeprecated = forms.map { entries[Int($0.entry)].names[Int($0.name)].status == .deprecated }
+        let forms = self.forms
         groupScript = groups.map { forms[Int($0[0])].script }
-        // The matching units of each Hangul reading group, built once.
+        let spellings = self.spellings
         groupUnits = groups.map { members in
             let form = forms[Int(members[0])]
             return form.script == .hangul ? spellings.units(form.hangul, family: form.familyUnits) : []
