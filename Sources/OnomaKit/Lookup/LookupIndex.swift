@@ -80,9 +80,10 @@ struct LookupIndex: Sendable {
         forms.reserveCapacity(estimate)
         entryForms = []
         entryForms.reserveCapacity(entries.count + 1)
-        exact = PostingTable(capacity: estimate)
-        normalized = PostingTable(capacity: estimate * 2)
-        skeleton = PostingTable(capacity: estimate * 3)
+        // Expected distinct keys (the tables grow when there are more).
+        exact = PostingTable(capacity: estimate / 2)
+        normalized = PostingTable(capacity: estimate)
+        skeleton = PostingTable(capacity: estimate / 4)
         spellings = SpellingTable(syllables: [], families: [], surnames: surnames)
         groups = []
         groupUnits = []

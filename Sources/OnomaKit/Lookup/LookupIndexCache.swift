@@ -263,7 +263,7 @@ struct BinaryWriter {
     }
     mutating func array<T: FixedWidthInteger>(_ a: [T]) {
         u64(UInt64(a.count))
-        a.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        a.withUnsafeBytes { bytes.append(contentsOf: $0) }  // native (little-endian) order
     }
 }
 
@@ -301,6 +301,11 @@ struct BinaryReader {
     }
     mutating func array<T: FixedWidthInteger>() -> [T]? {
         guard let n = count(), n <= (raw.count - offset) / MemoryLayout<T>.size, let b = take(n * MemoryLayout<T>.size) else { return nil }
-        return (0..<n).map { T(littleEndian: b.loadUnaligned(fromByteOffset: $0 * MemoryLayout<T>.size, as: T.self)) }
+        // The cache is written by this machine's byte order (little-endian on every supported
+        // platform); copy the bytes in one go.
+        return [T](unsafeUninitializedCapacity: n) { buffer, count in
+            if n > 0 { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: b) }
+            count = n
+        }
     }
 }

@@ -13,7 +13,7 @@ struct PostingTable: Sendable {
 
     init(capacity: Int = 0) {
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size * 7 < capacity * 10 { size <<= 1 }
         keys = Array(repeating: 0, count: size)
         heads = Array(repeating: 0, count: size)
         next.reserveCapacity(capacity)
