@@ -235,7 +235,7 @@ public final class LookupEngine: Sendable {
         for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
         var tried = Set<UInt32>()
         var querySyllables: Int?
-        let maxGroups = 256
+        let maxGroups = 64
         for key in LookupEngine.neighbourhood(symbols) {
             index.skeleton.forEach(key) { v in
                 let g = v >> PostingFlag.shift
@@ -306,26 +306,25 @@ public final class LookupEngine: Sendable {
         }))
     }
 
-    /// The skeleton keys within one edit (deletion, insertion, substitution, transposition).
+    /// The skeleton keys within one edit, likeliest first: the key itself, then deletions and
+    /// transpositions (a doubled, dropped or swapped letter), then substitutions and insertions.
     static func neighbourhood(_ symbols: [UInt8]) -> [UInt64] {
-        var keys = Set<UInt64>()
-        keys.insert(PhoneticSkeleton.key(symbols))
-        var buf = symbols
+        var keys: [UInt64] = [PhoneticSkeleton.key(symbols)]
+        var seen = Set(keys)
+        var buf: [UInt8] = []
+        buf.reserveCapacity(symbols.count + 1)
+        func add() { let k = PhoneticSkeleton.key(collapse(buf)); if seen.insert(k).inserted { keys.append(k) } }
         for i in symbols.indices {
-            buf = symbols; buf.remove(at: i); keys.insert(PhoneticSkeleton.key(collapse(buf)))
-            for s in 1...PhoneticSkeleton.symbolCount where s != symbols[i] {
-                buf = symbols; buf[i] = s; keys.insert(PhoneticSkeleton.key(collapse(buf)))
-            }
-            if i + 1 < symbols.count {
-                buf = symbols; buf.swapAt(i, i + 1); keys.insert(PhoneticSkeleton.key(collapse(buf)))
-            }
+            buf = symbols; buf.remove(at: i); add()
+            if i + 1 < symbols.count { buf = symbols; buf.swapAt(i, i + 1); add() }
+        }
+        for i in symbols.indices {
+            for s in 1...PhoneticSkeleton.symbolCount where s != symbols[i] { buf = symbols; buf[i] = s; add() }
         }
         for i in 0...symbols.count {
-            for s in 1...PhoneticSkeleton.symbolCount {
-                buf = symbols; buf.insert(s, at: i); keys.insert(PhoneticSkeleton.key(collapse(buf)))
-            }
+            for s in 1...PhoneticSkeleton.symbolCount { buf = symbols; buf.insert(s, at: i); add() }
         }
-        return Array(keys)
+        return keys
     }
 
     private static func collapse(_ symbols: [UInt8]) -> [UInt8] {
