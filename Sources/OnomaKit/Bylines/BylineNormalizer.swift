@@ -1,0 +1,249 @@
+/// Rewrites the names of one line (a byline, a credit line, a caption) to their canonical form.
+///
+/// Spans come from `BylineSpanExtractor` (the credit-line grammar); each is resolved with a
+/// `NameResolver`. A resolved span is replaced by the entry's canonical form; an unresolved
+/// credited span stays as written and is reported with a suggested spelling. Nothing else in
+/// the line changes.
+public struct BylineNormalizer: Sendable {
+    /// Thresholds and limits.
+    public struct Options: Sendable, Hashable {
+        /// The lowest score that rewrites a credited span ("By ___"). Default 0.8.
+        public var minimumCreditScore: Double
+        /// The lowest score that rewrites a span outside the credit (a place, running text,
+        /// a part of a longer run). Higher, because nothing in the grammar says it is a name.
+        /// Default 0.95.
+        public var minimumOtherScore: Double
+        /// Spans longer than this (in scalars) are not looked up whole. Default 64.
+        public var maximumSpanLength: Int
+
+        /// Creates options.
+        public init(minimumCreditScore: Double = 0.8, minimumOtherScore: Double = 0.95, maximumSpanLength: Int = 64) {
+            self.minimumCreditScore = minimumCreditScore
+            self.minimumOtherScore = minimumOtherScore
+            self.maximumSpanLength = maximumSpanLength
+        }
+    }
+
+    /// Resolves spans to entries.
+    public let resolver: any NameResolver
+    /// Suggests spellings for credited names no dictionary knows; nil: no suggestions.
+    public let suggester: (any NameSuggester)?
+    /// Finds the spans.
+    public let extractor: BylineSpanExtractor
+    /// Thresholds and limits.
+    public let options: Options
+
+    /// Creates a normalizer.
+    public init(resolver: any NameResolver, suggester: (any NameSuggester)? = nil,
+                extractor: BylineSpanExtractor = BylineSpanExtractor(), options: Options = Options()) {
+        self.resolver = resolver
+        self.suggester = suggester
+        self.extractor = extractor
+        self.options = options
+    }
+
+    /// Normalizes one line (without its line break).
+    /// - Complexity: O(n) in the line's length, plus one resolver call per span.
+    public func normalize(_ line: String) -> NormalizedLine {
+        var memo = ResolutionMemo()
+        return normalize(line, memo: &memo)
+    }
+
+    /// Normalizes one line, remembering resolutions in `memo` so that a name repeated across
+    /// lines is resolved once. Use one memo per thread.
+    public func normalize(_ line: String, memo: inout ResolutionMemo) -> NormalizedLine {
+        let scalars = Array(line.unicodeScalars)
+        let candidates = extractor.candidates(in: scalars)
+        if candidates.isEmpty { return NormalizedLine(input: line, output: line, names: []) }
+        var names: [BylineName] = []
+        for candidate in candidates {
+            resolveCandidate(candidate, scalars, memo: &memo, into: &names)
+        }
+        if names.isEmpty { return NormalizedLine(input: line, output: line, names: []) }
+        var output = String.UnicodeScalarView()
+        var changed = false
+        var position = 0
+        for name in names {
+            guard let canonical = name.canonical, canonical != name.text else { continue }
+            output.append(contentsOf: scalars[position..<name.start])
+            output.append(contentsOf: canonical.unicodeScalars)
+            position = name.end
+            changed = true
+        }
+        if !changed { return NormalizedLine(input: line, output: line, names: names) }
+        output.append(contentsOf: scalars[position...])
+        return NormalizedLine(input: line, output: String(output), names: names)
+    }
+
+    private func text(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
+        var t = String.UnicodeScalarView()
+        t.append(contentsOf: s[r])
+        return String(t)
+    }
+
+    private func resolveCandidate(_ c: BylineCandidate, _ s: [Unicode.Scalar], memo: inout ResolutionMemo, into names: inout [BylineName]) {
+        let threshold = c.role == .credit ? options.minimumCreditScore : options.minimumOtherScore
+        if c.range.count <= options.maximumSpanLength {
+            let t = text(s, c.range)
+            if let r = memo.resolve(t, with: resolver), r.score >= threshold {
+                names.append(BylineName(range: c.range, text: t, resolution: r))
+                return
+            }
+        }
+        // A known entry inside a longer run: "Koh Young-aah Kim Shin-jong", "国务院总理李克强".
+        let found = searchWindows(c, s, memo: &memo, into: &names)
+        if found { return }
+        guard c.role == .credit, isPlausibleName(c) else { return }
+        let t = text(s, c.range)
+        let suggestion = suggester.flatMap { memo.suggest(t, with: $0) }
+        names.append(BylineName(range: c.range, text: t, suggestion: suggestion))
+    }
+
+    private func isPlausibleName(_ c: BylineCandidate) -> Bool {
+        switch c.script {
+        case .latin: return (2...4).contains(c.length)
+        case .hangul: return (2...5).contains(c.length)
+        case .han: return (2...4).contains(c.length)
+        }
+    }
+
+    /// Greedy left-to-right search for known entries in sub-spans of an unresolved span:
+    /// 2 to 4 words (Latin) or 2 to 4 characters (Han). Only exact or near-exact matches count.
+    private func searchWindows(_ c: BylineCandidate, _ s: [Unicode.Scalar], memo: inout ResolutionMemo, into names: inout [BylineName]) -> Bool {
+        var units: [Range<Int>] = []
+        switch c.script {
+        case .hangul:
+            return false
+        case .han:
+            guard c.length >= 3 else { return false }
+            units = c.range.map { $0..<($0 + 1) }
+        case .latin:
+            guard c.length >= 3 else { return false }
+            var i = c.range.lowerBound
+            while i < c.range.upperBound {
+                while i < c.range.upperBound, ScalarKind.isSpace(s[i]) { i += 1 }
+                let start = i
+                while i < c.range.upperBound, !ScalarKind.isSpace(s[i]) { i += 1 }
+                if i > start { units.append(start..<i) }
+            }
+        }
+        var found = false
+        var u = 0
+        outer: while u < units.count {
+            var size = min(4, units.count - u)
+            if u == 0 && size == units.count { size -= 1 } // the whole span was tried already
+            while size >= 2 {
+                let r = units[u].lowerBound..<units[u + size - 1].upperBound
+                let t = text(s, r)
+                if let res = memo.resolve(t, with: resolver), res.score >= options.minimumOtherScore {
+                    names.append(BylineName(range: r, text: t, resolution: res))
+                    found = true
+                    u += size
+                    continue outer
+                }
+                size -= 1
+            }
+            u += 1
+        }
+        return found
+    }
+}
+
+/// The result of normalizing one line.
+public struct NormalizedLine: Sendable, Hashable {
+    /// The line as read.
+    public var input: String
+    /// The line with every resolved name in canonical form.
+    public var output: String
+    /// The names found, in order: resolved ones (with `id`) and unresolved credited ones
+    /// (without).
+    public var names: [BylineName]
+
+    /// Whether the output differs from the input.
+    public var changed: Bool { output != input }
+
+    /// Creates a result.
+    public init(input: String, output: String, names: [BylineName]) {
+        self.input = input
+        self.output = output
+        self.names = names
+    }
+}
+
+/// One name found in a line.
+public struct BylineName: Sendable, Hashable {
+    /// Offset of the first scalar in the input line.
+    public var start: Int
+    /// Offset after the last scalar (end exclusive).
+    public var end: Int
+    /// The span as written.
+    public var text: String
+    /// The entry, or nil when no dictionary knows the name.
+    public var id: String?
+    /// The canonical form that replaced the span (nil when unresolved).
+    public var canonical: String?
+    /// The match score (nil when unresolved).
+    public var score: Double?
+    /// How the span matched, when the resolver says.
+    public var method: String?
+    /// A suggested spelling of an unresolved name.
+    public var suggestion: String?
+
+    /// Creates a resolved name.
+    public init(range: Range<Int>, text: String, resolution: NameResolution) {
+        start = range.lowerBound
+        end = range.upperBound
+        self.text = text
+        id = resolution.id
+        canonical = resolution.canonical
+        score = resolution.score
+        method = resolution.method
+    }
+
+    /// Creates an unresolved name.
+    public init(range: Range<Int>, text: String, suggestion: String?) {
+        start = range.lowerBound
+        end = range.upperBound
+        self.text = text
+        self.suggestion = suggestion
+    }
+}
+
+/// Resolutions and suggestions already computed by one worker. Bylines repeat the same few
+/// thousand names, so most spans are answered from here. Bounded: cleared when full.
+public struct ResolutionMemo: Sendable {
+    private enum Cached: Sendable { case resolved(NameResolution), unresolved }
+    private var resolutions: [String: Cached] = [:]
+    private var suggestions: [String: String] = [:]
+    private var noSuggestion: Set<String> = []
+    /// The most entries kept before the memo starts over.
+    public let capacity: Int
+
+    /// Creates an empty memo.
+    public init(capacity: Int = 200_000) {
+        self.capacity = capacity
+    }
+
+    mutating func resolve(_ text: String, with resolver: any NameResolver) -> NameResolution? {
+        if let cached = resolutions[text] {
+            if case .resolved(let r) = cached { return r }
+            return nil
+        }
+        let r = resolver.resolve(text)
+        if resolutions.count >= capacity { resolutions.removeAll(keepingCapacity: true) }
+        resolutions[text] = r.map(Cached.resolved) ?? .unresolved
+        return r
+    }
+
+    mutating func suggest(_ text: String, with suggester: any NameSuggester) -> String? {
+        if let s = suggestions[text] { return s }
+        if noSuggestion.contains(text) { return nil }
+        let s = suggester.suggest(text)
+        if suggestions.count + noSuggestion.count >= capacity {
+            suggestions.removeAll(keepingCapacity: true)
+            noSuggestion.removeAll(keepingCapacity: true)
+        }
+        if let s { suggestions[text] = s } else { noSuggestion.insert(text) }
+        return s
+    }
+}
