@@ -60,25 +60,29 @@ public struct BylineNormalizer: Sendable {
             resolveCandidate(candidate, scalars, memo: &memo, into: &names)
         }
         if names.isEmpty { return NormalizedLine(input: line, output: line, names: []) }
-        var output = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending to a String.UnicodeScalarView copies the whole string
+        // on each append, which is quadratic on long lines.
+        var output: [UInt8] = []
         var changed = false
         var position = 0
         for name in names {
             guard let canonical = name.canonical, canonical != name.text else { continue }
-            output.append(contentsOf: scalars[position..<name.start])
-            output.append(contentsOf: canonical.unicodeScalars)
+            if !changed { output.reserveCapacity(line.utf8.count + 64) }
+            appendUTF8(scalars[position..<name.start], to: &output)
+            output.append(contentsOf: canonical.utf8)
             position = name.end
             changed = true
         }
         if !changed { return NormalizedLine(input: line, output: line, names: names) }
-        output.append(contentsOf: scalars[position...])
-        return NormalizedLine(input: line, output: String(output), names: names)
+        appendUTF8(scalars[position...], to: &output)
+        return NormalizedLine(input: line, output: String(decoding: output, as: UTF8.self), names: names)
     }
 
     private func text(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        var t = String.UnicodeScalarView()
-        t.append(contentsOf: s[r])
-        return String(t)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(r.count * 3)
+        appendUTF8(s[r], to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func resolveCandidate(_ c: BylineCandidate, _ s: [Unicode.Scalar], memo: inout ResolutionMemo, into names: inout [BylineName]) {
@@ -146,6 +150,28 @@ public struct BylineNormalizer: Sendable {
             u += 1
         }
         return found
+    }
+}
+
+/// Appends the UTF-8 encoding of `scalars`.
+func appendUTF8(_ scalars: ArraySlice<Unicode.Scalar>, to out: inout [UInt8]) {
+    for c in scalars {
+        let v = c.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
     }
 }
 

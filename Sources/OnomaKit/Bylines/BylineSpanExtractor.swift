@@ -357,6 +357,13 @@ extension BylineSpanExtractor {
         var result: [BylineCandidate] = []
         var i = 0
         let n = pieces.count
+        // Only names, spaces and separators: the line is one group of names, a byline.
+        let onlyNames = pieces.allSatisfy { piece in
+            switch piece.kind {
+            case .name, .space, .separator, .keyword(.separator): return true
+            default: return false
+            }
+        }
         while i < n {
             guard case .name(let firstScript) = pieces[i].kind else { i += 1; continue }
             var members = [BylineCandidate(range: pieces[i].range, script: firstScript, role: .other,
@@ -389,7 +396,7 @@ extension BylineSpanExtractor {
                     break scan
                 }
             }
-            let role = self.role(pieces, groupStart: i, lastMember: lastMember)
+            let role = self.role(pieces, groupStart: i, lastMember: lastMember, onlyNames: onlyNames)
             for var m in members {
                 m.role = role
                 result.append(m)
@@ -399,7 +406,7 @@ extension BylineSpanExtractor {
         return result
     }
 
-    private func role(_ pieces: [BylinePiece], groupStart: Int, lastMember: Int) -> BylineRole {
+    private func role(_ pieces: [BylinePiece], groupStart: Int, lastMember: Int, onlyNames: Bool) -> BylineRole {
         // Before: the nearest piece that is not a space or a colon.
         var b = groupStart - 1
         while b >= 0, pieces[b].kind == .space || pieces[b].kind == .colon { b -= 1 }
@@ -415,13 +422,6 @@ extension BylineSpanExtractor {
         }
         if a < pieces.count, case .keyword(let role) = pieces[a].kind, role == .suffix || role == .title { return .credit }
         // A line that is only names ("Koh Young-aah, Kim Shin-jong") is a byline.
-        let onlyNames = pieces.indices.allSatisfy { k in
-            if k >= groupStart && k <= lastMember { return true }
-            switch pieces[k].kind {
-            case .space, .separator: return true
-            default: return false
-            }
-        }
         return onlyNames ? .credit : .other
     }
 

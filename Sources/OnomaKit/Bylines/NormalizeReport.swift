@@ -16,6 +16,12 @@ public struct NormalizeReport: Sendable, Hashable {
         public var source: String
         /// Its line number in that input (1-based).
         public var line: Int
+
+        /// Creates a record of an invalid line.
+        public init(source: String, line: Int) {
+            self.source = source
+            self.line = line
+        }
     }
 
     /// Lines read (= lines written).
