@@ -23,14 +23,14 @@ struct LineBatch: Sendable {
 /// Splits a byte source into batches of lines without reading the whole input: memory stays
 /// within one chunk plus one batch (and the longest line).
 final class LineReader {
-    private let source: any ByteSource
+    private let source: any LineInput
     private var chunk: UnsafeMutableRawBufferPointer
     private var start = 0
     private var end = 0
     private var finished = false
     private(set) var linesRead = 0
 
-    init(_ source: any ByteSource, chunkSize: Int = 1 << 18) {
+    init(_ source: any LineInput, chunkSize: Int = 1 << 18) {
         self.source = source
         chunk = .allocate(byteCount: chunkSize, alignment: 16)
     }

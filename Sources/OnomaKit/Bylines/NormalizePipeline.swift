@@ -67,7 +67,7 @@ public struct NormalizePipeline: Sendable {
     /// calling thread.
     /// - Throws: `NormalizeError.readFailed`, or what `emit` throws (the run stops).
     /// - Returns: the run's figures.
-    public func run(_ sources: [any ByteSource], emit: (Chunk) throws -> Void) throws -> NormalizeReport {
+    public func run(_ sources: [any LineInput], emit: (Chunk) throws -> Void) throws -> NormalizeReport {
         var report = NormalizeReport()
         let jobs = configuration.jobs
         let memos = SlotArray<ResolutionMemo>(count: jobs) { _ in ResolutionMemo() }

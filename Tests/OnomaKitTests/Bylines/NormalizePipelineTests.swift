@@ -8,7 +8,7 @@ import Testing
         let pipeline = NormalizePipeline(normalizer: normalizer, configuration: configuration)
         var output: [UInt8] = []
         var invalid: [NormalizeReport.InvalidLine] = []
-        let report = try pipeline.run([MemoryByteSource(input)]) { chunk in
+        let report = try pipeline.run([MemoryLineInput(input)]) { chunk in
             output.append(contentsOf: chunk.bytes)
             invalid.append(contentsOf: chunk.invalidLines)
         }
@@ -146,8 +146,8 @@ import Testing
     @Test func severalSourcesAreReadInTurn() throws {
         let pipeline = NormalizePipeline(normalizer: normalizer, configuration: .init(format: .tsv, jobs: 2))
         var output: [UInt8] = []
-        _ = try pipeline.run([MemoryByteSource(Array("By 고영아".utf8), name: "a"),
-                              MemoryByteSource(Array("记者 杨占峰\n".utf8), name: "b")]) { output += $0.bytes }
+        _ = try pipeline.run([MemoryLineInput(Array("By 고영아".utf8), name: "a"),
+                              MemoryLineInput(Array("记者 杨占峰\n".utf8), name: "b")]) { output += $0.bytes }
         #expect(String(decoding: output, as: UTF8.self) ==
                 "1\tBy 고영아\tBy Koh Young-aah\tkoh-young-aah\n2\t记者 杨占峰\t记者 Yang Zhanfeng\tyang-zhanfeng\n")
     }

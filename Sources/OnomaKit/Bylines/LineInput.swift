@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A stream of bytes read in chunks: a file, standard input, or memory.
-public protocol ByteSource: AnyObject {
+/// The bytes of one input of `onoma normalize`, read in chunks: a file, standard input, or memory.
+public protocol LineInput: AnyObject {
     /// A name for diagnostics ("-" for standard input, else the path).
     var name: String { get }
     /// The total size when known in advance (a regular file), for progress and ETA.
@@ -16,7 +16,7 @@ public protocol ByteSource: AnyObject {
 }
 
 /// Reads a file or an open file descriptor (standard input) with `read(2)`.
-public final class FileByteSource: ByteSource {
+public final class FileLineInput: LineInput {
     public let name: String
     public let size: Int?
     private let fd: Int32
@@ -71,7 +71,7 @@ public final class FileByteSource: ByteSource {
 }
 
 /// Bytes already in memory (tests, small inputs).
-public final class MemoryByteSource: ByteSource {
+public final class MemoryLineInput: LineInput {
     public let name: String
     public var size: Int? { bytes.count }
     private let bytes: [UInt8]
