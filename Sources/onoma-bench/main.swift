@@ -1,4 +1,25 @@
 import Foundation
 import OnomaKit
 
-print("onoma-bench: ICU \(ICU.version)")
+// onoma-bench NAME [ARGS...]: run with `swift run -c release onoma-bench NAME`.
+// Each benchmark prints one line per measurement; `all` runs every in-process benchmark.
+let benchmarks: [(name: String, about: String, run: ([String]) throws -> Void)] = [
+    ("romanize", "names/s per scheme, in process", romanizeBench),
+    ("romanize-cli", "onoma romanize vs uconv over 1,000,000 names, whole process", romanizeCLIBench),
+]
+
+let args = Array(CommandLine.arguments.dropFirst())
+guard let name = args.first, name != "--help" else {
+    print("usage: onoma-bench NAME [ARGS...]\n")
+    for b in benchmarks { print("  \(b.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(b.about)") }
+    exit(0)
+}
+print("onoma-bench \(name) — ICU \(ICU.version), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+if name == "all" {
+    for b in benchmarks where !b.name.hasSuffix("-cli") { try b.run([]) }
+} else if let b = benchmarks.first(where: { $0.name == name }) {
+    try b.run(Array(args.dropFirst()))
+} else {
+    FileHandle.standardError.write(Data("onoma-bench: unknown benchmark '\(name)'; run without arguments for the list\n".utf8))
+    exit(2)
+}

@@ -24,14 +24,17 @@ enum CLI {
         } catch {
             Output.standard.flush()
             let code = root.exitCode(for: error)
+            let message = root.fullMessage(for: error)
             if code == .success {
-                // --help and --version.
-                print(root.fullMessage(for: error))
+                // --help and --version print to standard output and succeed.
+                print(message)
                 Foundation.exit(success)
             }
-            let message = root.fullMessage(for: error)
             if !message.isEmpty { Output.error.write(line: message) }
-            Foundation.exit(code == ExitCode.failure && !(error is ValidationError) && !(error is UsageError) ? usageError : usageError)
+            // An explicit ExitCode thrown by a command is kept; every other error is a usage or
+            // input error (ArgumentParser's own would be 64).
+            if let explicit = error as? ExitCode, explicit != .validationFailure { Foundation.exit(explicit.rawValue) }
+            Foundation.exit(usageError)
         }
     }
 }
