@@ -75,7 +75,7 @@ public struct NormalizePipeline: Sendable {
         let renderer = BylineRenderer(format: configuration.format)
         var nextLine = 1
         var sourceIndex = 0
-        var reader: LineReader? = sources.isEmpty ? nil : LineReader(sources[0])
+        var reader: LineBatchReader? = sources.isEmpty ? nil : LineBatchReader(sources[0])
         var consumedInSource = 0
         let roundSize = jobs == 1 ? 1 : jobs * configuration.batchesPerJob
         while reader != nil {
@@ -86,7 +86,7 @@ public struct NormalizePipeline: Sendable {
                     round.append(batch)
                 } else {
                     sourceIndex += 1
-                    reader = sourceIndex < sources.count ? LineReader(sources[sourceIndex]) : nil
+                    reader = sourceIndex < sources.count ? LineBatchReader(sources[sourceIndex]) : nil
                 }
             }
             if round.isEmpty { break }

@@ -1,4 +1,5 @@
 import OnomaKit
+import OnomaTestSupport
 import Testing
 
 @Suite struct BylineNormalizerTests {
@@ -129,5 +130,23 @@ import Testing
         let spans = extractor.candidates(in: "By In Kyo-jin in Seoul")
         #expect(spans.map(\.role) == [.credit, .other])
         #expect(spans.first?.range == 3..<13)
+    }
+}
+
+@Suite struct RomanizerSuggesterTests {
+    /// RR name-mode spellings (notice 2024-27 examples: 홍길동 Hong Gildong, given name also
+    /// Hong Gil-dong; 杨占峰 Yang Zhanfeng per GB/T 28039).
+    @Test(arguments: [("홍길동", "Hong Gil-dong"), ("王小明", "Wang Xiaoming"), ("Kim Sin-jong", nil)] as [(String, String?)])
+    func suggestions(_ name: String, _ expected: String?) throws {
+        let suggester = RomanizerSuggester(romanizer: try Romanizer(dictionaries: TestPaths.dictionaries))
+        #expect(suggester.suggest(name) == expected)
+    }
+
+    @Test func unknownKoreanBylineGetsARomanizedSuggestion() throws {
+        let normalizer = BylineNormalizer(resolver: TableResolver(),
+                                          suggester: RomanizerSuggester(romanizer: try Romanizer(dictionaries: TestPaths.dictionaries)))
+        let r = normalizer.normalize("By 홍길동 and 고영아")
+        #expect(r.output == "By 홍길동 and Koh Young-aah")
+        #expect(r.names.map(\.suggestion) == ["Hong Gil-dong", nil])
     }
 }

@@ -22,7 +22,7 @@ struct LineBatch: Sendable {
 
 /// Splits a byte source into batches of lines without reading the whole input: memory stays
 /// within one chunk plus one batch (and the longest line).
-final class LineReader {
+final class LineBatchReader {
     private let source: any LineInput
     private var chunk: UnsafeMutableRawBufferPointer
     private var start = 0
