@@ -13,4 +13,17 @@
 #include <libxml/xmlsave.h>
 #include <libxml/xmlIO.h>
 #include <libxml/xmlmemory.h>
+#include <libxml/globals.h>
+#include <libxml/parserInternals.h>
+
+/* libxml2's generic error channel is a C variadic function, which Swift cannot define. Onoma
+   never lets libxml2 write to stderr: this installs a silent one for the calling thread and as
+   the default for threads created later (errors are captured through structured handlers). */
+static void onoma_xml_silent_generic_error(void *ctx, const char *msg, ...) {
+    (void)ctx; (void)msg;
+}
+static inline void onoma_xml_silence_generic_errors(void) {
+    xmlSetGenericErrorFunc(NULL, onoma_xml_silent_generic_error);
+    xmlThrDefSetGenericErrorFunc(NULL, onoma_xml_silent_generic_error);
+}
 #endif

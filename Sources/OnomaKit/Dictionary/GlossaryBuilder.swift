@@ -1,0 +1,216 @@
+import CLibXML2
+
+/// Builds a ``Glossary`` from the SAX events of one document, checking the structure the model
+/// needs (ids, kinds, languages, statuses, types) and reporting problems as diagnostics.
+///
+/// Elements of other namespaces are skipped with their content (extensions); elements of the
+/// glossary namespace that the format does not define are skipped too: the schema reports them.
+final class GlossaryBuilder: XML.SAXDelegate {
+    static let namespace: StaticString = "urn:onoma:glossary:1"
+    static let xmlNamespace: StaticString = "http://www.w3.org/XML/1998/namespace"
+
+    let file: String
+    private(set) var glossary: Glossary
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Attributes of the current start tag reported here, so that the schema's message about
+    /// the same attribute can be dropped (one problem, one diagnostic).
+    private(set) var flaggedAttributes: Set<String> = []
+    private(set) var flaggedLine = 0
+    private(set) var flaggedColumn = 0
+
+    private enum Context { case none, glossary, title, entry, name, note, skipped }
+    private var stack: [Context] = []
+    private var text: [UInt8] = []
+    private var entry: GlossaryEntry?
+    private var name: NameForm?
+    private var sawRoot = false
+
+    init(file: String, defaultName: String) {
+        self.file = file
+        glossary = Glossary(name: defaultName, entries: [], source: file)
+        stack.reserveCapacity(8)
+    }
+
+    private func report(_ code: GlossaryCode, _ tag: XML.StartTag, attribute: String? = nil, _ message: String) {
+        diagnostics.append(Diagnostic(code, file: file, line: tag.line, column: tag.column, message))
+        if let attribute {
+            if flaggedLine != tag.line || flaggedColumn != tag.column {
+                flaggedAttributes.removeAll(keepingCapacity: true)
+                flaggedLine = tag.line
+                flaggedColumn = tag.column
+            }
+            flaggedAttributes.insert(attribute)
+        }
+    }
+
+    // MARK: SAXDelegate
+
+    func startElement(_ tag: XML.StartTag, parser: XML.Parser) {
+        let parent = stack.last ?? .none
+        if parent == .skipped || parent == .title || parent == .name || parent == .note {
+            // Markup inside text elements, or inside a skipped element: not part of the model.
+            stack.append(.skipped)
+            return
+        }
+        guard tag.namespace.map({ cStringEquals($0, Self.namespace) }) ?? false else {
+            if parent == .none {
+                let ns = tag.namespaceURI
+                parser.refuse("the root element is <\(tag.name)>\(ns.isEmpty ? " in no namespace" : " in namespace \(ns)"); an Onoma dictionary's root is <glossary xmlns=\"urn:onoma:glossary:1\">")
+                return
+            }
+            stack.append(.skipped)
+            return
+        }
+        switch parent {
+        case .none:
+            guard cStringEquals(tag.localName, "glossary") else {
+                parser.refuse("the root element is <\(tag.name)>; an Onoma dictionary's root is <glossary xmlns=\"urn:onoma:glossary:1\">")
+                return
+            }
+            sawRoot = true
+            for attribute in tag.attributes where attribute.isNamed("name") {
+                glossary.name = attribute.value
+            }
+            stack.append(.glossary)
+        case .glossary:
+            if cStringEquals(tag.localName, "entry") {
+                startEntry(tag)
+                stack.append(.entry)
+            } else if cStringEquals(tag.localName, "title") {
+                text.removeAll(keepingCapacity: true)
+                stack.append(.title)
+            } else {
+                stack.append(.skipped)
+            }
+        case .entry:
+            if cStringEquals(tag.localName, "name") {
+                startName(tag)
+                text.removeAll(keepingCapacity: true)
+                stack.append(.name)
+            } else if cStringEquals(tag.localName, "note") {
+                text.removeAll(keepingCapacity: true)
+                stack.append(.note)
+            } else {
+                stack.append(.skipped)
+            }
+        default:
+            stack.append(.skipped)
+        }
+    }
+
+    func endElement(localName: UnsafePointer<UInt8>, depth: Int, parser: XML.Parser) {
+        guard let context = stack.popLast() else { return }
+        switch context {
+        case .title:
+            glossary.title = String(decoding: text, as: UTF8.self)
+        case .note:
+            entry?.notes.append(String(decoding: text, as: UTF8.self))
+        case .name:
+            if var name {
+                name.text = String(decoding: text, as: UTF8.self)
+                entry?.names.append(name)
+            }
+            name = nil
+        case .entry:
+            if let entry { glossary.entries.append(entry) }
+            entry = nil
+        default:
+            break
+        }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>, parser: XML.Parser) {
+        switch stack.last {
+        case .title, .name, .note: text.append(contentsOf: bytes)
+        default: break
+        }
+    }
+
+    // MARK: Elements
+
+    private func startEntry(_ tag: XML.StartTag) {
+        var id: String?
+        var kindText: String?
+        for attribute in tag.attributes where attribute.namespace == nil {
+            if attribute.isNamed("id") { id = attribute.value } else if attribute.isNamed("kind") { kindText = attribute.value }
+        }
+        let location = SourceLocation(file: file, line: tag.line, column: tag.column)
+        if let id {
+            if !Self.isNCName(id) {
+                report(.invalidID, tag, attribute: "id", "entry id \"\(id)\" is not an XML name (NCName): use letters, digits, '-', '_' and '.', starting with a letter or '_' (e.g. \"koh-young-aah\")")
+            }
+        } else {
+            report(.missingID, tag, attribute: "id", "<entry> has no id; add id=\"...\" (unique across every dictionary loaded together, e.g. id=\"koh-young-aah\")")
+        }
+        var kind = EntryKind.term
+        if let kindText {
+            if let known = EntryKind(rawValue: kindText) {
+                kind = known
+            } else {
+                report(.unknownKind, tag, attribute: "kind", "unknown kind \"\(kindText)\"; use one of person, organization, place, term")
+            }
+        } else {
+            report(.missingKind, tag, attribute: "kind", "<entry> has no kind; add kind=\"person\", \"organization\", \"place\" or \"term\"")
+        }
+        entry = GlossaryEntry(id: id ?? "", kind: kind, names: [], notes: [], location: location)
+    }
+
+    private func startName(_ tag: XML.StartTag) {
+        var form = NameForm(language: "", text: "", location: SourceLocation(file: file, line: tag.line, column: tag.column))
+        var sawLanguage = false
+        for attribute in tag.attributes {
+            if attribute.namespace == nil {
+                if attribute.isNamed("status") {
+                    let value = attribute.value
+                    if let status = NameStatus(rawValue: value) {
+                        form.status = status
+                    } else {
+                        report(.unknownStatus, tag, attribute: "status", "unknown status \"\(value)\"; use preferred, admitted (the default) or deprecated")
+                    }
+                } else if attribute.isNamed("type") {
+                    let value = attribute.value
+                    if let type = NameType(rawValue: value) {
+                        form.type = type
+                    } else {
+                        report(.unknownType, tag, attribute: "type", "unknown type \"\(value)\"; use full (the default), abbreviation, alias or former")
+                    }
+                } else if attribute.isNamed("family") {
+                    form.family = attribute.value
+                } else if attribute.isNamed("given") {
+                    form.given = attribute.value
+                } else if attribute.isNamed("scheme") {
+                    form.scheme = attribute.value
+                }
+            } else if attribute.isNamed("lang", namespace: Self.xmlNamespace) {
+                form.language = attribute.value
+                sawLanguage = true
+            }
+        }
+        if !sawLanguage {
+            report(.missingLanguage, tag, "<name> has no xml:lang; say which language and script it is in (xml:lang=\"ko\", \"zh-Hans\", \"en\"...)")
+        }
+        name = form
+    }
+
+    /// Whether `text` is an XML NCName (a Name without colons), XML 1.0 fifth edition.
+    static func isNCName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        func isStart(_ c: Unicode.Scalar) -> Bool {
+            switch c.value {
+            case 0x41...0x5A, 0x61...0x7A, 0x5F, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2FF, 0x370...0x37D, 0x37F...0x1FFF,
+                 0x200C...0x200D, 0x2070...0x218F, 0x2C00...0x2FEF, 0x3001...0xD7FF, 0xF900...0xFDCF, 0xFDF0...0xFFFD,
+                 0x10000...0xEFFFF:
+                return true
+            default:
+                return false
+            }
+        }
+        func isChar(_ c: Unicode.Scalar) -> Bool {
+            switch c.value {
+            case 0x2D, 0x2E, 0x30...0x39, 0xB7, 0x300...0x36F, 0x203F...0x2040: return true
+            default: return isStart(c)
+            }
+        }
+        return isStart(first) && text.unicodeScalars.dropFirst().allSatisfy(isChar)
+    }
+}

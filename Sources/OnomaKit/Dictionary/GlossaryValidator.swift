@@ -1,0 +1,146 @@
+import Foundation
+
+/// Checks dictionaries thoroughly: well-formedness and the hostile-input policy, the shipped
+/// schema (streaming, in the same pass as loading, with real line numbers), the structure, and
+/// the semantic rules of ``GlossaryRules`` across all files given together. Reports every
+/// problem instead of stopping at the first.
+///
+/// ```swift
+/// let report = try GlossaryValidator().validate(files: [URL(fileURLWithPath: "staff.xml")])
+/// for d in report.diagnostics { print(d) }      // file:line:col: error: message [code]
+/// ```
+public final class GlossaryValidator {
+    /// How much to check.
+    public enum Level: Sendable, Hashable {
+        /// Well-formedness, schema, structure and semantic rules (`onoma dict validate`).
+        case full
+        /// Well-formedness, structure and semantic rules, without the schema (`onoma dict lint`:
+        /// fast, for editors' save hooks).
+        case lint
+    }
+
+    /// The level this validator checks at.
+    public let level: Level
+    private let schema: XML.Schema?
+
+    /// Creates a validator.
+    /// - Parameters:
+    ///   - level: `.full` (default) or `.lint`.
+    ///   - schema: the schema for `.full`; default: the shipped one (``shippedSchema()``).
+    /// - Throws: ``DictionaryError`` (`.schema`) when `.full` needs the shipped schema and it
+    ///   cannot be found or compiled.
+    public init(level: Level = .full, schema: XML.Schema? = nil) throws(DictionaryError) {
+        self.level = level
+        if level == .lint {
+            self.schema = nil
+        } else if let schema {
+            self.schema = schema
+        } else {
+            self.schema = try Self.shippedSchema()
+        }
+    }
+
+    /// The path of the shipped schema, `Dictionaries/schema/onoma-glossary.xsd`.
+    public static var shippedSchemaURL: URL? {
+        OnomaData.defaultDirectory()?.appendingPathComponent("schema/onoma-glossary.xsd")
+    }
+
+    /// The shipped schema, compiled once per process.
+    /// - Throws: ``DictionaryError`` (`.schema`) when it is missing or does not compile.
+    public static func shippedSchema() throws(DictionaryError) -> XML.Schema {
+        try compiledShippedSchema.get()
+    }
+
+    private static let compiledShippedSchema: Result<XML.Schema, DictionaryError> = {
+        guard let url = shippedSchemaURL else {
+            return .failure(DictionaryError(kind: .schema, diagnostics: [Diagnostic(.unreadable, file: "onoma-glossary.xsd", line: 0, column: 0,
+                "Onoma's Dictionaries folder (with schema/onoma-glossary.xsd) was not found; set \(OnomaData.environmentVariable) to its path")]))
+        }
+        do {
+            return .success(try XML.Schema(contentsOf: url))
+        } catch {
+            return .failure(DictionaryError(kind: .schema, diagnostics: [Diagnostic(.unreadable, file: url.path, line: 0, column: 0, String(describing: error))]))
+        }
+    }()
+
+    /// Validates files loaded together (ids must be unique across them).
+    /// - Parameters:
+    ///   - files: the dictionaries.
+    ///   - displayNames: the names put in diagnostics, one per file (default: the paths as given).
+    /// - Returns: every diagnostic, file by file in the order given, each file's in document order.
+    /// - Complexity: O(total size).
+    public func validate(files: [URL], displayNames: [String]? = nil) -> ValidationReport {
+        var documents: [(name: String, result: GlossaryLoader.ReadResult)] = []
+        for (i, url) in files.enumerated() {
+            let name = displayNames?[i] ?? url.relativePath
+            do {
+                let source = try XML.FileSource(path: url.path)
+                documents.append((name, read(source, name: name, defaultName: url.deletingPathExtension().lastPathComponent)))
+            } catch {
+                documents.append((name, GlossaryLoader.ReadResult(glossary: Glossary(name: name, source: name),
+                    diagnostics: [Diagnostic(.unreadable, file: name, line: 0, column: 0, "cannot read the dictionary: \(error.reason)")])))
+            }
+        }
+        return report(documents)
+    }
+
+    /// Validates one document held in memory (an edited file before it is written, say).
+    /// - Parameters:
+    ///   - bytes: the document (UTF-8).
+    ///   - file: the name put in diagnostics.
+    ///   - alongside: glossaries loaded with it, for ids and names across files.
+    public func validate<D: Collection<UInt8>>(bytes: D, file: String, alongside: [Glossary] = []) -> ValidationReport {
+        let result = read(XML.DataSource(bytes), name: file, defaultName: file)
+        return report([(file, result)], alongside: alongside)
+    }
+
+    private func read(_ source: XML.ByteSource, name: String, defaultName: String) -> GlossaryLoader.ReadResult {
+        var validator: XML.SchemaValidator?
+        if let schema {
+            do {
+                validator = try XML.SchemaValidator(schema: schema)
+            } catch {
+                return GlossaryLoader.ReadResult(glossary: Glossary(name: name, source: name),
+                    diagnostics: [Diagnostic(.unreadable, file: name, line: 0, column: 0, String(describing: error))])
+            }
+        }
+        return GlossaryLoader.read(source: source, file: name, defaultName: defaultName, validator: validator)
+    }
+
+    private func report(_ documents: [(name: String, result: GlossaryLoader.ReadResult)], alongside: [Glossary] = []) -> ValidationReport {
+        let usable = documents.filter(\.result.isUsable)
+        let ruleDiagnostics = GlossaryRules().check(alongside + usable.map(\.result.glossary))
+        var byFile: [String: [Diagnostic]] = [:]
+        for d in ruleDiagnostics { byFile[d.file, default: []].append(d) }
+        var diagnostics: [Diagnostic] = []
+        for document in documents {
+            var own = document.result.diagnostics
+            if document.result.isUsable {
+                own += byFile.removeValue(forKey: document.name) ?? []
+                own = own.enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }.map(\.element)
+            }
+            diagnostics += own
+        }
+        return ValidationReport(diagnostics: diagnostics,
+                                unusableFiles: documents.filter { !$0.result.isUsable }.map(\.name),
+                                glossaries: usable.map(\.result.glossary))
+    }
+}
+
+/// What ``GlossaryValidator`` found.
+public struct ValidationReport: Sendable {
+    /// Every problem, file by file, in document order within a file.
+    public var diagnostics: [Diagnostic]
+    /// Files that could not be used at all (unreadable, not well-formed, refused): their
+    /// diagnostics say why; the semantic rules did not run on them.
+    public var unusableFiles: [String]
+    /// The glossaries of the usable files (possibly with errors).
+    public var glossaries: [Glossary]
+
+    /// Number of error-level diagnostics.
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    /// Number of warnings.
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    /// Whether there is any error (including unusable files).
+    public var hasErrors: Bool { errorCount > 0 || !unusableFiles.isEmpty }
+}

@@ -1,0 +1,79 @@
+extension XML {
+    /// Exact line and column (in Unicode scalars) of the tags a SAX parse reports.
+    ///
+    /// libxml2 gives element nodes no column and caps their line at 65535; SAX callbacks only
+    /// know where the parser is (just after a tag). The tracker keeps the bytes handed to the
+    /// parser since the last tag and, at each tag event, scans forward to the parser's offset
+    /// remembering where the last `<` was: that is where the tag starts (a `<` cannot occur
+    /// inside a tag). Each byte is scanned once, so the whole document costs O(n), and only the
+    /// bytes between two tags are kept.
+    struct PositionTracker {
+        /// Chunks handed to the parser and not yet scanned, with the absolute offset of the first.
+        private var chunks: [[UInt8]] = []
+        private var firstChunkStart = 0
+        /// Absolute offset, line and column reached by the scan.
+        private var offset = 0
+        private var line = 1
+        private var column = 1
+        /// Absolute offset of the end of what was handed to the parser.
+        private(set) var received = 0
+        /// The start of the last tag found.
+        private(set) var lastTagLine = 1
+        private(set) var lastTagColumn = 1
+
+        /// Skips a byte-order mark: it is not a character of line 1.
+        mutating func skipPrefix(_ count: Int) {
+            offset = count
+        }
+
+        /// Records bytes about to be handed to the parser.
+        mutating func append(_ bytes: UnsafeRawBufferPointer) {
+            guard bytes.count > 0 else { return }
+            if chunks.isEmpty { firstChunkStart = received }
+            chunks.append(Array(bytes))
+            received += bytes.count
+        }
+
+        /// Scans up to absolute offset `end` (where the parser is, just after a tag) and returns
+        /// the line and column of the last `<` before it.
+        mutating func tagStart(before end: Int) -> (line: Int, column: Int) {
+            var tagLine = lastTagLine, tagColumn = lastTagColumn
+            let target = min(end, received)
+            while offset < target, !chunks.isEmpty {
+                let chunk = chunks[0]
+                let start = offset - firstChunkStart
+                let stop = min(chunk.count, target - firstChunkStart)
+                if start < stop {
+                    chunk.withUnsafeBufferPointer { bytes in
+                        var l = line, c = column
+                        for i in start..<stop {
+                            let b = bytes[i]
+                            if b == 0x0A {
+                                l += 1
+                                c = 1
+                            } else if b == 0x3C {
+                                tagLine = l
+                                tagColumn = c
+                                c += 1
+                            } else if b & 0xC0 != 0x80 && b != 0x0D {
+                                c += 1
+                            }
+                        }
+                        line = l
+                        column = c
+                    }
+                    offset = firstChunkStart + stop
+                }
+                if stop >= chunk.count {
+                    firstChunkStart += chunk.count
+                    chunks.removeFirst()
+                } else {
+                    break
+                }
+            }
+            lastTagLine = tagLine
+            lastTagColumn = tagColumn
+            return (tagLine, tagColumn)
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `onoma dict`: the glossary commands.
+struct DictCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dict",
+        abstract: "Check, edit, import and export glossaries.",
+        subcommands: [DictValidateCommand.self, DictLintCommand.self, DictStatsCommand.self]
+    )
+}
