@@ -87,10 +87,19 @@ public struct BylineNormalizer: Sendable {
 
     private func resolveCandidate(_ c: BylineCandidate, _ s: [Unicode.Scalar], memo: inout ResolutionMemo, into names: inout [BylineName]) {
         let threshold = c.role == .credit ? options.minimumCreditScore : options.minimumOtherScore
+        if let articleStart = c.articleStart, c.range.upperBound - articleStart <= options.maximumSpanLength {
+            // "The Korea Herald": the article belongs to the name when the entry says so.
+            let r = articleStart..<c.range.upperBound
+            let t = text(s, r)
+            if let res = memo.resolve(t, with: resolver), res.score >= options.minimumOtherScore {
+                names.append(name(r, t, res, s))
+                return
+            }
+        }
         if c.range.count <= options.maximumSpanLength {
             let t = text(s, c.range)
             if let r = memo.resolve(t, with: resolver), r.score >= threshold {
-                names.append(BylineName(range: c.range, text: t, resolution: r))
+                names.append(name(c.range, t, r, s))
                 return
             }
         }
@@ -101,6 +110,16 @@ public struct BylineNormalizer: Sendable {
         let t = text(s, c.range)
         let suggestion = suggester.flatMap { memo.suggest(t, with: $0) }
         names.append(BylineName(range: c.range, text: t, suggestion: suggestion))
+    }
+
+    /// A resolved name; a final period the canonical form ends with ("Corp.") takes the
+    /// period that follows the span in the line, so that it is not doubled.
+    private func name(_ r: Range<Int>, _ t: String, _ res: NameResolution, _ s: [Unicode.Scalar]) -> BylineName {
+        if res.canonical.hasSuffix("."), !t.hasSuffix("."), r.upperBound < s.count, s[r.upperBound] == "." {
+            let wider = r.lowerBound..<(r.upperBound + 1)
+            return BylineName(range: wider, text: t + ".", resolution: res)
+        }
+        return BylineName(range: r, text: t, resolution: res)
     }
 
     private func isPlausibleName(_ c: BylineCandidate) -> Bool {
@@ -140,7 +159,7 @@ public struct BylineNormalizer: Sendable {
                 let r = units[u].lowerBound..<units[u + size - 1].upperBound
                 let t = text(s, r)
                 if let res = memo.resolve(t, with: resolver), res.score >= options.minimumOtherScore {
-                    names.append(BylineName(range: r, text: t, resolution: res))
+                    names.append(name(r, t, res, s))
                     found = true
                     u += size
                     continue outer

@@ -34,13 +34,17 @@ public struct BylineCandidate: Sendable, Hashable {
     public var role: BylineRole
     /// Number of words (Latin) or characters (Hangul, Han) in the span.
     public var length: Int
+    /// Where a preceding "The" starts, when the span follows one: "The Korea Herald" is the
+    /// name, not "Korea Herald".
+    public var articleStart: Int?
 
     /// Creates a candidate.
-    public init(range: Range<Int>, script: BylineScript, role: BylineRole, length: Int) {
+    public init(range: Range<Int>, script: BylineScript, role: BylineRole, length: Int, articleStart: Int? = nil) {
         self.range = range
         self.script = script
         self.role = role
         self.length = length
+        self.articleStart = articleStart
     }
 }
 
@@ -196,6 +200,8 @@ struct BylinePiece {
         case separator
         /// "By: Kim": transparent between a credit word and the names.
         case colon
+        /// "The", which may begin an organization's name.
+        case article
         /// Punctuation, digits, e-mails, lower-case words: ends a group of names.
         case other
     }
@@ -235,6 +241,7 @@ extension BylineSpanExtractor {
             key.unicodeScalars.append(contentsOf: word.lazy.map { c in
                 c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value | 0x20)! : c
             })
+            if key == "the" { return .article }
             if let role = lexicon.latin[key] {
                 // "In", "An", "So" are Korean surnames: a place marker or joiner must be written in
                 // lower case, or in capitals in an all-capitals line ("KIM SHIN-JONG IN SEOUL").
@@ -367,7 +374,8 @@ extension BylineSpanExtractor {
         while i < n {
             guard case .name(let firstScript) = pieces[i].kind else { i += 1; continue }
             var members = [BylineCandidate(range: pieces[i].range, script: firstScript, role: .other,
-                                           length: firstScript == .latin ? 1 : pieces[i].range.count)]
+                                           length: firstScript == .latin ? 1 : pieces[i].range.count,
+                                           articleStart: firstScript == .latin ? article(before: i, pieces) : nil)]
             var lastMember = i
             var sawSeparator = false
             var j = i + 1
@@ -387,7 +395,8 @@ extension BylineSpanExtractor {
                     } else {
                         // Hangul and Han names are one word each: a space also separates them.
                         members.append(BylineCandidate(range: pieces[j].range, script: script, role: .other,
-                                                       length: script == .latin ? 1 : pieces[j].range.count))
+                                                       length: script == .latin ? 1 : pieces[j].range.count,
+                                                       articleStart: script == .latin ? article(before: j, pieces) : nil))
                     }
                     lastMember = j
                     sawSeparator = false
@@ -406,6 +415,12 @@ extension BylineSpanExtractor {
         return result
     }
 
+    /// The start of "The " just before piece `k`, if any.
+    private func article(before k: Int, _ pieces: [BylinePiece]) -> Int? {
+        if k >= 2, pieces[k - 1].kind == .space, pieces[k - 2].kind == .article { return pieces[k - 2].range.lowerBound }
+        return nil
+    }
+
     private func role(_ pieces: [BylinePiece], groupStart: Int, lastMember: Int, onlyNames: Bool) -> BylineRole {
         // Before: the nearest piece that is not a space or a colon.
         var b = groupStart - 1
@@ -415,7 +430,7 @@ extension BylineSpanExtractor {
         var a = lastMember + 1
         while a < pieces.count {
             switch pieces[a].kind {
-            case .space, .separator, .keyword(.stop), .keyword(.separator): a += 1; continue
+            case .space, .separator, .keyword(.stop), .keyword(.separator), .article: a += 1; continue
             default: break
             }
             break

@@ -116,6 +116,18 @@ import Testing
         #expect(latinRun.names.map(\.id) == ["koh-young-aah", "kim-shin-jong"])
     }
 
+    @Test func organizationsKeepTheirArticleAndFinalPeriod() {
+        let herald = normalizer.normalize("Photo by Ko Young-a, The Korea Herald")
+        #expect(herald.output == "Photo by Koh Young-aah, The Korea Herald")
+        #expect(herald.names.map(\.text) == ["Ko Young-a", "The Korea Herald"])
+        let bare = normalizer.normalize("(Korea Herald)")
+        #expect(bare.output == "(The Korea Herald)")
+        let kores = normalizer.normalize("Statement from Korea Resources Corp. in Seoul")
+        #expect(kores.output == "Statement from Korea Resources Corp. in Seoul")
+        #expect(kores.names.first?.text == "Korea Resources Corp.")
+        #expect(normalizer.normalize("(KORES)").output == "(Korea Resources Corp.)")
+    }
+
     @Test func linesWithoutNamesAreUnchanged() {
         for line in ["", "   ", "(Yonhap)", "the meeting ended at 5 p.m.", "2011-03-05", "부산=연합뉴스"] {
             let r = normalizer.normalize(line)
