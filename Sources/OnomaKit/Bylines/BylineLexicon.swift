@@ -44,11 +44,21 @@ public struct BylineLexicon: Sendable {
         self.hanSuffixes = hanSuffixes.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
         self.han = han
         hangulSuffixScalars = self.hangulSuffixes.map { Array($0.unicodeScalars) }
+        hangulWords = hangul.map { (Array($0.key.unicodeScalars), $0.value) }
+        hanWords = han.map { (Array($0.key.unicodeScalars), $0.value) }
+        var keyed: [LatinKey: Role] = [:]
+        for (word, role) in latin {
+            if let key = LatinKey(Array(word.unicodeScalars)[...]) { keyed[key] = role }
+        }
+        latinKeyed = keyed
         hanPrefixScalars = self.hanPrefixes.map { Array($0.unicodeScalars) }
         hanSuffixScalars = self.hanSuffixes.map { Array($0.unicodeScalars) }
     }
 
     let hangulSuffixScalars: [[Unicode.Scalar]]
+    let hangulWords: [([Unicode.Scalar], Role)]
+    let hanWords: [([Unicode.Scalar], Role)]
+    let latinKeyed: [LatinKey: Role]
     let hanPrefixScalars: [[Unicode.Scalar]]
     let hanSuffixScalars: [[Unicode.Scalar]]
 
@@ -79,4 +89,24 @@ public struct BylineLexicon: Sendable {
         hanSuffixes: ["报道", "報道", "报导", "報導", "摄", "攝", "记者", "記者", "特派员", "特派員", "撰文"],
         han: ["和": .separator, "与": .separator, "與": .separator, "及": .separator]
     )
+}
+
+/// A Latin word of up to 24 letters folded to lower case and packed 5 bits a letter: a
+/// keyword lookup without building a String (this runs for every word of every line).
+struct LatinKey: Hashable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    /// nil when the word has a character other than an ASCII letter, or more than 24 letters.
+    init?(_ word: ArraySlice<Unicode.Scalar>) {
+        guard word.count <= 24 else { return nil }
+        var k = 0
+        for c in word {
+            let v = c.value | 0x20
+            guard v >= 0x61 && v <= 0x7A, c.value < 0x80 else { return nil }
+            let bits = UInt64(v - 0x60)
+            if k < 12 { low |= bits << (5 * k) } else { high |= bits << (5 * (k - 12)) }
+            k += 1
+        }
+    }
 }

@@ -228,6 +228,8 @@ extension BylineSpanExtractor {
         return pieces
     }
 
+    private static let theKey = LatinKey(Array("the".unicodeScalars)[...])!
+
     private func classifyLatin(_ word: ArraySlice<Unicode.Scalar>) -> BylinePiece.Kind {
         var allLower = true, allUpper = true, ascii = true
         for c in word {
@@ -236,13 +238,9 @@ extension BylineSpanExtractor {
                 if ScalarKind.isUpper(c) { allLower = false } else { allUpper = false }
             }
         }
-        if ascii, word.count <= 14 {
-            var key = ""
-            key.unicodeScalars.append(contentsOf: word.lazy.map { c in
-                c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value | 0x20)! : c
-            })
-            if key == "the" { return .article }
-            if let role = lexicon.latin[key] {
+        if ascii, let key = LatinKey(word) {
+            if key == Self.theKey { return .article }
+            if let role = lexicon.latinKeyed[key] {
                 // "In", "An", "So" are Korean surnames: a place marker or joiner must be written in
                 // lower case, or in capitals in an all-capitals line ("KIM SHIN-JONG IN SEOUL").
                 switch role {
@@ -266,14 +264,8 @@ extension BylineSpanExtractor {
         r.count == word.count && s[r].elementsEqual(word)
     }
 
-    private func wordString(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        var w = ""
-        w.unicodeScalars.append(contentsOf: s[r])
-        return w
-    }
-
     private func classifyHangul(_ r: Range<Int>, _ s: [Unicode.Scalar], into pieces: inout [BylinePiece]) {
-        if r.count <= 5, let role = lexicon.hangul[wordString(s, r)] {
+        for (word, role) in lexicon.hangulWords where equals(s, r, word) {
             pieces.append(BylinePiece(range: r, kind: .keyword(role)))
             return
         }
@@ -293,7 +285,7 @@ extension BylineSpanExtractor {
     }
 
     private func classifyHan(_ r: Range<Int>, _ s: [Unicode.Scalar], into pieces: inout [BylinePiece]) {
-        if r.count <= 4, let role = lexicon.han[wordString(s, r)] {
+        for (word, role) in lexicon.hanWords where equals(s, r, word) {
             pieces.append(BylinePiece(range: r, kind: .keyword(role)))
             return
         }
@@ -323,7 +315,7 @@ extension BylineSpanExtractor {
         if rest.count >= 5 {
             for cut in (rest.lowerBound + 2)..<(rest.upperBound - 2)
             where rest.upperBound - cut - 1 >= 2 && cut - rest.lowerBound <= 4 && rest.upperBound - cut - 1 <= 4 {
-                if case .separator? = lexicon.han[String(s[cut])] {
+                if lexicon.hanWords.contains(where: { $0.1 == .separator && $0.0.count == 1 && $0.0[0] == s[cut] }) {
                     pieces.append(BylinePiece(range: rest.lowerBound..<cut, kind: .name(.han)))
                     pieces.append(BylinePiece(range: cut..<(cut + 1), kind: .separator))
                     pieces.append(BylinePiece(range: (cut + 1)..<rest.upperBound, kind: .name(.han)))
