@@ -6,6 +6,8 @@ import OnomaKit
 let benchmarks: [(name: String, about: String, run: ([String]) throws -> Void)] = [
     ("romanize", "names/s per scheme, in process", romanizeBench),
     ("romanize-cli", "onoma romanize vs uconv over 1,000,000 names, whole process", romanizeCLIBench),
+    ("lookup", "index build, lookups/s per query kind on a synthetic glossary [ENTRIES] [QUERIES] [KIND]", lookupBench),
+    ("lookup-cli", "onoma lookup whole process over stdin, synthetic glossary [ENTRIES] [QUERIES]", lookupCLIBench),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())
