@@ -26,6 +26,9 @@ public struct BylineLexicon: Sendable {
     public var hangulSuffixes: [String]
     /// Other Hangul words with a role (separators such as "및").
     public var hangul: [String: Role]
+    /// Korean particles and address terms written attached to a name ("한국광물자원공사가",
+    /// "고영아씨"): stripped to find a known entry in a Hangul word.
+    public var hangulParticles: [String]
     /// Han words that precede names, also attached ("记者杨占峰").
     public var hanPrefixes: [String]
     /// Han words that follow names, also attached ("杨占峰报道").
@@ -34,9 +37,11 @@ public struct BylineLexicon: Sendable {
     public var han: [String: Role]
 
     /// Creates a lexicon from explicit word lists.
-    public init(latin: [String: Role], hangulSuffixes: [String], hangul: [String: Role],
+    public init(latin: [String: Role], hangulSuffixes: [String], hangul: [String: Role], hangulParticles: [String],
                 hanPrefixes: [String], hanSuffixes: [String], han: [String: Role]) {
         self.latin = latin
+        self.hangulParticles = hangulParticles.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+        hangulParticleScalars = self.hangulParticles.map { Array($0.unicodeScalars) }
         // Longest first, so that "선임기자" is stripped whole rather than as "기자".
         self.hangulSuffixes = hangulSuffixes.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
         self.hangul = hangul
@@ -57,6 +62,7 @@ public struct BylineLexicon: Sendable {
 
     let hangulSuffixScalars: [[Unicode.Scalar]]
     let hangulWords: [([Unicode.Scalar], Role)]
+    let hangulParticleScalars: [[Unicode.Scalar]]
     let hanWords: [([Unicode.Scalar], Role)]
     let latinKeyed: [LatinKey: Role]
     let hanPrefixScalars: [[Unicode.Scalar]]
@@ -82,6 +88,11 @@ public struct BylineLexicon: Sendable {
             "대기자", "편집위원", "논설실장", "통신원", "칼럼니스트", "기자단",
         ],
         hangul: ["및": .separator],
+        hangulParticles: [
+            "에서는", "에게서", "으로서", "으로써", "께서", "에서", "에게", "한테", "으로", "로서", "까지", "부터", "처럼",
+            "보다", "이나", "이며", "이고", "에는", "에도", "씨는", "씨가", "씨의", "은", "는", "이", "가", "을", "를", "의",
+            "에", "와", "과", "도", "로", "만", "씨", "님",
+        ],
         hanPrefixes: [
             "记者", "記者", "本报记者", "本報記者", "特约记者", "特約記者", "特派记者", "特派記者",
             "通讯员", "通訊員", "实习生", "實習生", "撰稿", "作者", "编辑", "編輯",

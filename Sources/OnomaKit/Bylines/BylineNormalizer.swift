@@ -103,6 +103,19 @@ public struct BylineNormalizer: Sendable {
                 return
             }
         }
+        // A Korean word with a particle: "한국광물자원공사가", "고영아씨".
+        if c.script == .hangul, c.length >= 3 {
+            for particle in extractor.lexicon.hangulParticleScalars where c.length - particle.count >= 2 {
+                let cut = c.range.upperBound - particle.count
+                guard s[cut..<c.range.upperBound].elementsEqual(particle) else { continue }
+                let r = c.range.lowerBound..<cut
+                let t = text(s, r)
+                if let res = memo.resolve(t, with: resolver), res.score >= threshold {
+                    names.append(name(r, t, res, s))
+                    return
+                }
+            }
+        }
         // A known entry inside a longer run: "Koh Young-aah Kim Shin-jong", "国务院总理李克强".
         let found = searchWindows(c, s, memo: &memo, into: &names)
         if found { return }

@@ -128,6 +128,14 @@ import Testing
         #expect(normalizer.normalize("(KORES)").output == "(Korea Resources Corp.)")
     }
 
+    @Test func koreanParticlesAreNotPartOfTheName() {
+        let r = normalizer.normalize("(서울=연합뉴스) 고영아 기자 = 한국광물자원공사가 박찬욱씨와 협약을 맺었다.")
+        #expect(r.output == "(Seoul=연합뉴스) Koh Young-aah 기자 = Korea Resources Corp.가 박찬욱씨와 협약을 맺었다.")
+        // "박찬욱씨와" has two endings (씨 + 와): only one is stripped, so it is not found.
+        #expect(r.names.map(\.id) == ["seoul", "koh-young-aah", "kores"])
+        #expect(normalizer.normalize("고영아씨").output == "Koh Young-aah씨")
+    }
+
     @Test func linesWithoutNamesAreUnchanged() {
         for line in ["", "   ", "(Yonhap)", "the meeting ended at 5 p.m.", "2011-03-05", "부산=연합뉴스"] {
             let r = normalizer.normalize(line)
