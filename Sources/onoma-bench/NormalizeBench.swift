@@ -1,56 +1,81 @@
-// wire: normalizeBench(_ args: [String]) throws
-//   onoma-bench normalize-data DIR [ENTRIES=100000] [LINES=1000000]
-//       writes DIR/synthetic.xml (a SyntheticGlossary) and DIR/bylines.txt (mixed bylines)
-//   onoma-bench normalize DIR [JOBS...]
-//       in-process: glossary load, engine build, then the pipeline over DIR/bylines.txt per JOBS
-//   Whole-process figures: /usr/bin/time -v onoma normalize --dict DIR/synthetic.xml --jobs N DIR/bylines.txt >/dev/null
+// wire: ("normalize", "onoma normalize: 1,000,000 mixed bylines, 100,000-entry synthetic glossary, in process and whole process [DIR] [ENTRIES] [LINES]", normalizeBench)
+//   normalizeBench(_ args: [String]) throws
+//   Writes DIR/synthetic.xml (a SyntheticGlossary) and DIR/bylines.txt (mixed Korean/Chinese/
+//   English bylines) unless they exist, then times the pipeline in process (jobs 1 and 2) and
+//   the built `onoma normalize --dict DIR/synthetic.xml --jobs N DIR/bylines.txt` as a whole
+//   process. The same whole-process figure by hand:
+//   /usr/bin/time -v .build/release/onoma normalize --dict DIR/synthetic.xml --jobs N DIR/bylines.txt >/dev/null
 import Foundation
 import OnomaKit
 
 func normalizeBench(_ args: [String]) throws {
-    guard let mode = args.first, args.count >= 2 else {
-        print("usage: onoma-bench normalize-data DIR [ENTRIES] [LINES] | normalize DIR [JOBS...]")
-        return
-    }
-    let dir = URL(fileURLWithPath: args[1])
-    switch mode {
-    case "normalize-data":
-        let entries = args.count > 2 ? Int(args[2]) ?? 100_000 : 100_000
-        let lines = args.count > 3 ? Int(args[3]) ?? 1_000_000 : 1_000_000
+    let dir = URL(fileURLWithPath: args.first ?? FileManager.default.temporaryDirectory.appendingPathComponent("onoma-normalize-bench").path)
+    let entries = args.count > 1 ? Int(args[1]) ?? 100_000 : 100_000
+    let lines = args.count > 2 ? Int(args[2]) ?? 1_000_000 : 1_000_000
+    let dict = dir.appendingPathComponent("synthetic.xml")
+    let input = dir.appendingPathComponent("bylines.txt")
+    if !FileManager.default.fileExists(atPath: input.path) || !FileManager.default.fileExists(atPath: dict.path) {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let t = Date()
         let synthetic = try SyntheticGlossary(count: entries)
-        try glossaryXML(synthetic.glossary).write(to: dir.appendingPathComponent("synthetic.xml"), atomically: true, encoding: .utf8)
+        try glossaryXML(synthetic.glossary).write(to: dict, atomically: true, encoding: .utf8)
         var generator = BylineGenerator(synthetic: synthetic)
-        let bytes = try generator.write(lines: lines, to: dir.appendingPathComponent("bylines.txt"))
-        print(String(format: "wrote %d entries and %d lines (%.1f MB) in %.1f s to %@", entries, lines, Double(bytes) / 1e6,
+        let bytes = try generator.write(lines: lines, to: input)
+        print(String(format: "data: %d entries, %d lines (%.1f MB) written in %.1f s to %@", entries, lines, Double(bytes) / 1e6,
                      Date().timeIntervalSince(t), dir.path))
-    case "normalize":
-        let jobsList = args.dropFirst(2).compactMap(Int.init)
-        var t = Date()
-        let glossaries = try GlossarySet.load(files: [dir.appendingPathComponent("synthetic.xml")])
-        print(String(format: "load glossary (%d entries): %.3f s", glossaries.entries.count, Date().timeIntervalSince(t)))
-        t = Date()
-        let engine = try LookupEngine(glossaries: glossaries.glossaries)
-        let romanizer = try Romanizer.loadDefault()
-        print(String(format: "build engine and romanizer: %.3f s", Date().timeIntervalSince(t)))
-        let normalizer = BylineNormalizer(resolver: LookupResolver(engine: engine), suggester: RomanizerSuggester(romanizer: romanizer))
-        let input = dir.appendingPathComponent("bylines.txt").path
-        for jobs in jobsList.isEmpty ? [1, 2] : jobsList {
-            let pipeline = NormalizePipeline(normalizer: normalizer, configuration: .init(jobs: jobs))
-            var written = 0
-            let cpu0 = processCPUSeconds()
-            t = Date()
-            let report = try pipeline.run([try FileLineInput(path: input)]) { written += $0.bytes.count }
-            let wall = Date().timeIntervalSince(t)
-            let cpu = processCPUSeconds() - cpu0
-            print(String(format: "jobs %d: %d lines in %.3f s wall (%.3f s CPU): %.0f lines/s; %d changed, %d resolved, %d unresolved (%d distinct)",
-                         jobs, report.linesRead, wall, cpu, Double(report.linesRead) / wall, report.linesChanged,
-                         report.namesResolved, report.namesUnresolved, report.unresolved.count))
-        }
-    default:
-        print("unknown mode \(mode)")
+    } else {
+        print("data: reusing \(dir.path)")
     }
+
+    // In process: where the time goes.
+    var t = Date()
+    let glossaries = try GlossarySet.load(files: [dict])
+    print(String(format: "load glossary (%d entries): %.3f s", glossaries.entries.count, Date().timeIntervalSince(t)))
+    t = Date()
+    let engine = try LookupEngine(glossaries: glossaries.glossaries)
+    let romanizer = try Romanizer.loadDefault()
+    print(String(format: "build lookup engine and romanizer: %.3f s", Date().timeIntervalSince(t)))
+    let normalizer = BylineNormalizer(resolver: LookupResolver(engine: engine), suggester: RomanizerSuggester(romanizer: romanizer))
+    for jobs in [1, 2] {
+        let pipeline = NormalizePipeline(normalizer: normalizer, configuration: .init(jobs: jobs))
+        var written = 0
+        let cpu0 = processCPUSeconds()
+        t = Date()
+        let report = try pipeline.run([try FileLineInput(path: input.path)]) { written += $0.bytes.count }
+        let wall = Date().timeIntervalSince(t)
+        let cpu = processCPUSeconds() - cpu0
+        print(String(format: "in process, jobs %d: %d lines in %.3f s wall, %.3f s CPU: %.0f lines/s (%.0f lines per CPU second); %d changed, %d resolved, %d unresolved (%d distinct)",
+                     jobs, report.linesRead, wall, cpu, Double(report.linesRead) / wall, Double(report.linesRead) / cpu,
+                     report.linesChanged, report.namesResolved, report.namesUnresolved, report.unresolved.count))
+    }
+
+    // Whole process: the built CLI next to this benchmark.
+    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("onoma")
+    guard FileManager.default.isExecutableFile(atPath: exe.path) else {
+        print("whole process: \(exe.path) not built; run swift build -c release first")
+        return
+    }
+    for jobs in [1, 2] {
+        let p = Process()
+        p.executableURL = exe
+        p.arguments = ["normalize", "--dict", dict.path, "--jobs", String(jobs), "--quiet", input.path]
+        p.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        let cpu0 = childrenCPUSeconds()
+        let t = Date()
+        try p.run()
+        p.waitUntilExit()
+        let wall = Date().timeIntervalSince(t)
+        let cpu = childrenCPUSeconds() - cpu0
+        print(String(format: "whole process, jobs %d: %.3f s wall, %.3f s CPU: %.0f lines/s (exit %d)",
+                     jobs, wall, cpu, Double(lines) / wall, p.terminationStatus))
+    }
+}
+
+/// CPU time (user + system) of the finished child processes.
+func childrenCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 /// CPU time of the whole process (user + system), all threads.

@@ -155,6 +155,7 @@ enum NormalizeReportRendering {
         s += "# lines changed: \(r.linesChanged)\n"
         s += "# names resolved: \(r.namesResolved)\n"
         s += "# names unresolved: \(r.namesUnresolved) (\(r.unresolved.count + r.unresolvedOverflow) distinct)\n"
+        s += "# names ambiguous (namesakes spelled differently, left as written): \(r.namesAmbiguous)\n"
         s += "# lines not valid UTF-8: \(r.invalidLines)\n"
         if r.unresolvedOverflow > 0 {
             s += "# \(r.unresolvedOverflow) distinct unresolved names not listed (list full)\n"
@@ -169,6 +170,7 @@ enum NormalizeReportRendering {
     /// A few lines for standard error.
     static func summary(_ r: NormalizeReport, limit: Int) -> String {
         var s = "onoma: \(r.linesRead) lines read, \(r.linesChanged) changed, \(r.namesResolved) names resolved, \(r.namesUnresolved) unresolved"
+        if r.namesAmbiguous > 0 { s += ", \(r.namesAmbiguous) ambiguous" }
         if r.invalidLines > 0 { s += ", \(r.invalidLines) not valid UTF-8" }
         s += "\n"
         let top = r.unresolved.prefix(limit)

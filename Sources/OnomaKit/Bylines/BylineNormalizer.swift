@@ -128,6 +128,10 @@ public struct BylineNormalizer: Sendable {
     /// A resolved name; a final period the canonical form ends with ("Corp.") takes the
     /// period that follows the span in the line, so that it is not doubled.
     private func name(_ r: Range<Int>, _ t: String, _ res: NameResolution, _ s: [Unicode.Scalar]) -> BylineName {
+        if res.ambiguous {
+            // Namesakes spelled differently: which one is meant is unknown; leave it as written.
+            return BylineName(range: r, text: t, ambiguousAmong: [res.id] + res.homographs, score: res.score)
+        }
         if res.canonical.hasSuffix("."), !t.hasSuffix("."), r.upperBound < s.count, s[r.upperBound] == "." {
             let wider = r.lowerBound..<(r.upperBound + 1)
             return BylineName(range: wider, text: t + ".", resolution: res)
@@ -246,6 +250,12 @@ public struct BylineName: Sendable, Hashable {
     public var method: String?
     /// A suggested spelling of an unresolved name.
     public var suggestion: String?
+    /// Other entries that match as well as `id` (namesakes with the same canonical form), or,
+    /// when `id` is nil, every entry the span may denote (namesakes spelled differently).
+    public var homographs: [String] = []
+
+    /// Whether the span denotes several entries with different canonical forms.
+    public var isAmbiguous: Bool { id == nil && !homographs.isEmpty }
 
     /// Creates a resolved name.
     public init(range: Range<Int>, text: String, resolution: NameResolution) {
@@ -256,6 +266,16 @@ public struct BylineName: Sendable, Hashable {
         canonical = resolution.canonical
         score = resolution.score
         method = resolution.method
+        homographs = resolution.homographs
+    }
+
+    /// Creates a name that denotes several entries with different canonical forms.
+    public init(range: Range<Int>, text: String, ambiguousAmong ids: [String], score: Double) {
+        start = range.lowerBound
+        end = range.upperBound
+        self.text = text
+        self.score = score
+        homographs = ids
     }
 
     /// Creates an unresolved name.

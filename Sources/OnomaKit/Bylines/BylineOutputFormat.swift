@@ -65,7 +65,15 @@ struct BylineRenderer: Sendable {
                     out.append(contentsOf: #","method":"#.utf8)
                     appendJSONString(m, to: &out)
                 }
-                if name.id == nil {
+                if !name.homographs.isEmpty {
+                    out.append(contentsOf: (name.id == nil ? #","candidates":["# : #","homographs":["#).utf8)
+                    for (k, id) in name.homographs.enumerated() {
+                        if k > 0 { out.append(0x2C) }
+                        appendJSONString(id, to: &out)
+                    }
+                    out.append(0x5D)
+                }
+                if name.id == nil && !name.isAmbiguous {
                     out.append(contentsOf: #","suggestion":"#.utf8)
                     if let s = name.suggestion { appendJSONString(s, to: &out) } else { out.append(contentsOf: "null".utf8) }
                 }

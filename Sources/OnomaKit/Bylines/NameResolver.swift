@@ -4,8 +4,9 @@
 /// canonical form": the lookup engine satisfies this, and tests can use a small table.
 /// Implementations must be safe to call from several threads at once.
 public protocol NameResolver: Sendable {
-    /// The single best entry `candidate` denotes, or nil when it denotes none, or several
-    /// equally well (a true homograph cannot be rewritten safely).
+    /// The best entry `candidate` denotes, or nil when it denotes none. When several entries
+    /// tie (namesakes), the resolution lists the others in `homographs`, and is `ambiguous`
+    /// when their canonical forms differ (then the span cannot be rewritten safely).
     /// - Parameter candidate: the span as written in the line (NFC or not, any case).
     func resolve(_ candidate: String) -> NameResolution?
 }
@@ -20,13 +21,19 @@ public struct NameResolution: Sendable, Hashable {
     public var score: Double
     /// How the span matched (`exact`, `normalized`, `romanization`, `fuzzy`), when known.
     public var method: String?
+    /// Other entries that match as well as `id` (namesakes), in glossary order.
+    public var homographs: [String]
+    /// The tied entries have different canonical forms: which one the span means is unknown.
+    public var ambiguous: Bool
 
     /// Creates a resolution.
-    public init(id: String, canonical: String, score: Double, method: String? = nil) {
+    public init(id: String, canonical: String, score: Double, method: String? = nil, homographs: [String] = [], ambiguous: Bool = false) {
         self.id = id
         self.canonical = canonical
         self.score = score
         self.method = method
+        self.homographs = homographs
+        self.ambiguous = ambiguous
     }
 }
 

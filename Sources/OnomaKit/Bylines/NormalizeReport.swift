@@ -32,6 +32,9 @@ public struct NormalizeReport: Sendable, Hashable {
     public var namesResolved = 0
     /// Credited name occurrences that no dictionary knows.
     public var namesUnresolved = 0
+    /// Name occurrences that denote several entries with different canonical forms
+    /// (namesakes), left as written.
+    public var namesAmbiguous = 0
     /// Lines that were not valid UTF-8.
     public var invalidLines = 0
     /// Input bytes read.
@@ -54,7 +57,7 @@ public struct NormalizeReport: Sendable, Hashable {
 
     public static func == (a: NormalizeReport, b: NormalizeReport) -> Bool {
         a.linesRead == b.linesRead && a.linesChanged == b.linesChanged && a.namesResolved == b.namesResolved
-            && a.namesUnresolved == b.namesUnresolved && a.invalidLines == b.invalidLines && a.bytesRead == b.bytesRead
+            && a.namesUnresolved == b.namesUnresolved && a.namesAmbiguous == b.namesAmbiguous && a.invalidLines == b.invalidLines && a.bytesRead == b.bytesRead
             && a.unresolved == b.unresolved
     }
 
@@ -69,6 +72,7 @@ public struct NormalizeReport: Sendable, Hashable {
         linesChanged += other.linesChanged
         namesResolved += other.namesResolved
         namesUnresolved += other.namesUnresolved
+        namesAmbiguous += other.namesAmbiguous
         invalidLines += other.invalidLines
         bytesRead += other.bytesRead
         unresolvedOverflow += other.unresolvedOverflow
@@ -89,6 +93,8 @@ public struct NormalizeReport: Sendable, Hashable {
         for name in result.names {
             if name.id != nil {
                 namesResolved += 1
+            } else if name.isAmbiguous {
+                namesAmbiguous += 1
             } else {
                 namesUnresolved += 1
                 if let existing = unresolvedTally[name.text] {

@@ -136,6 +136,30 @@ import Testing
         #expect(normalizer.normalize("고영아씨").output == "Koh Young-aah씨")
     }
 
+    /// Namesakes: two entries store 김민준 (spelled Kim Min-jun and Gim Min-jun in English),
+    /// two store 张建力 (both Zhang Jianli).
+    struct NamesakeResolver: NameResolver {
+        func resolve(_ c: String) -> NameResolution? {
+            switch c {
+            case "김민준": return NameResolution(id: "p1", canonical: "Kim Min-jun", score: 1, homographs: ["p2"], ambiguous: true)
+            case "张建力": return NameResolution(id: "p3", canonical: "Zhang Jianli", score: 1, homographs: ["p4"])
+            default: return nil
+            }
+        }
+    }
+
+    @Test func namesakes() {
+        let n = BylineNormalizer(resolver: NamesakeResolver(), suggester: TableSuggester())
+        let korean = n.normalize("김민준 기자")
+        #expect(korean.output == "김민준 기자")
+        #expect(korean.names.count == 1)
+        #expect(korean.names[0].id == nil && korean.names[0].isAmbiguous)
+        #expect(korean.names[0].homographs == ["p1", "p2"])
+        let chinese = n.normalize("记者 张建力")
+        #expect(chinese.output == "记者 Zhang Jianli")
+        #expect(chinese.names[0].id == "p3" && chinese.names[0].homographs == ["p4"])
+    }
+
     @Test func linesWithoutNamesAreUnchanged() {
         for line in ["", "   ", "(Yonhap)", "the meeting ended at 5 p.m.", "2011-03-05", "부산=연합뉴스"] {
             let r = normalizer.normalize(line)

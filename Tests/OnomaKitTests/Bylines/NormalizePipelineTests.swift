@@ -138,6 +138,20 @@ import Testing
         """)
     }
 
+    @Test func namesakesInJSONLinesAndReport() throws {
+        let pipeline = NormalizePipeline(normalizer: BylineNormalizer(resolver: BylineNormalizerTests.NamesakeResolver()),
+                                         configuration: .init(format: .jsonl, jobs: 1))
+        var out: [UInt8] = []
+        let report = try pipeline.run([MemoryLineInput(Array("김민준 기자\n记者 张建力\n".utf8))]) { out += $0.bytes }
+        #expect(String(decoding: out, as: UTF8.self) == """
+        {"line":1,"input":"김민준 기자","output":"김민준 기자","names":[{"start":0,"end":3,"text":"김민준","id":null,"canonical":null,"score":1.0,"candidates":["p1","p2"]}]}
+        {"line":2,"input":"记者 张建力","output":"记者 Zhang Jianli","names":[{"start":3,"end":6,"text":"张建力","id":"p3","canonical":"Zhang Jianli","score":1.0,"homographs":["p4"]}]}
+
+        """)
+        #expect(report.namesAmbiguous == 1 && report.namesResolved == 1 && report.namesUnresolved == 0)
+        #expect(report.unresolved.isEmpty)
+    }
+
     @Test func tsvEscapesTabs() throws {
         let out = try text("By 고영아\ta\\b\n", .init(format: .tsv, jobs: 1))
         #expect(out == "1\tBy 고영아\\ta\\\\b\tBy Koh Young-aah\\ta\\\\b\tkoh-young-aah\n")
