@@ -128,15 +128,32 @@ struct NormalizeCommand: ParsableCommand {
         } catch {
             throw UsageError(error.description)
         }
+        // The engine, the exact-form table and the romanizer are independent: build them at
+        // the same time (start-up is most of a short run).
+        let entries = glossaries.entries
+        let language = lang
+        let romanizerBox = Box<Result<Romanizer, any Error>>()
+        let tableBox = Box<ExactFormTable>()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            romanizerBox.value = Result { try Romanizer.loadDefault() }
+            tableBox.value = ExactFormTable(entries: entries, language: language)
+        }
         let engine: LookupEngine
+        do {
+            engine = try LookupEngine(glossaries: glossaries.glossaries)
+        } catch {
+            group.wait()
+            throw UsageError("\(error)")
+        }
+        group.wait()
         let romanizer: Romanizer
         do {
-            romanizer = try Romanizer.loadDefault()
-            engine = try LookupEngine(glossaries: glossaries.glossaries)
+            romanizer = try romanizerBox.value!.get()
         } catch {
             throw UsageError("\(error)")
         }
-        return BylineNormalizer(resolver: LookupResolver(engine: engine, language: lang),
+        return BylineNormalizer(resolver: LookupResolver(engine: engine, exactForms: tableBox.value!, language: lang),
                                 suggester: RomanizerSuggester(romanizer: romanizer, language: lang),
                                 options: .init(minimumCreditScore: minScore, minimumOtherScore: max(minScore, 0.95)))
     }
@@ -186,4 +203,9 @@ enum NormalizeReportRendering {
     private static func tsvField(_ s: String) -> String {
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
     }
+}
+
+/// A value handed back from another thread (written before `DispatchGroup.wait` returns).
+final class Box<T>: @unchecked Sendable {
+    var value: T?
 }

@@ -12,29 +12,19 @@ public struct LookupResolver: NameResolver {
     public let options: LookupOptions
     private let exact: [String: NameResolution]
 
-    /// Creates a resolver.
-    /// - Complexity: O(number of stored forms), to build the exact-form table.
+    /// Creates a resolver, building the exact-form table from the engine's entries.
+    /// - Complexity: O(number of stored forms).
     public init(engine: LookupEngine, language: String = "en", minScore: Double = 0.7) {
+        self.init(engine: engine, exactForms: ExactFormTable(entries: engine.entries, language: language),
+                  language: language, minScore: minScore)
+    }
+
+    /// Creates a resolver with an exact-form table built beforehand (for example on another
+    /// thread while the engine was being built), from the same entries and language.
+    public init(engine: LookupEngine, exactForms: ExactFormTable, language: String = "en", minScore: Double = 0.7) {
         self.engine = engine
         options = LookupOptions(language: language, minScore: minScore, limit: 8, fuzzy: true)
-        let entries = engine.entries
-        var byForm: [String: [Int]] = [:]
-        byForm.reserveCapacity(entries.count * 3)
-        for (i, entry) in entries.enumerated() {
-            // Deprecated forms score less in the engine and say so: leave them to it.
-            for name in entry.names where name.status != .deprecated {
-                if byForm[name.text]?.last != i { byForm[name.text, default: []].append(i) }
-            }
-        }
-        var exact: [String: NameResolution] = [:]
-        exact.reserveCapacity(byForm.count)
-        for (form, indices) in byForm {
-            let ids = indices.map { entries[$0].id }
-            let canonicals = indices.map { Self.canonical(entries[$0], language) }
-            exact[form] = NameResolution(id: ids[0], canonical: canonicals[0], score: 1.0, method: "exact",
-                                         homographs: Array(ids.dropFirst()), ambiguous: Set(canonicals).count > 1)
-        }
-        self.exact = exact
+        exact = exactForms.table
     }
 
     /// The entry's canonical form as the engine reports it.
@@ -53,5 +43,33 @@ public struct LookupResolver: NameResolver {
         let tied = matches.prefix { $0.score >= best.score - 1e-9 }
         return NameResolution(id: best.id, canonical: best.canonical, score: best.score, method: best.method.rawValue,
                               homographs: tied.dropFirst().map(\.id), ambiguous: Set(tied.map(\.canonical)).count > 1)
+    }
+}
+
+/// Every stored (non-deprecated) form of a set of entries, with what it resolves to: the
+/// lookup engine's `exact` answer, precomputed.
+public struct ExactFormTable: Sendable {
+    let table: [String: NameResolution]
+
+    /// Builds the table.
+    /// - Complexity: O(number of stored forms).
+    public init(entries: [GlossaryEntry], language: String) {
+        var table: [String: NameResolution] = [:]
+        table.reserveCapacity(entries.count * 3)
+        for entry in entries {
+            let canonical = LookupResolver.canonical(entry, language)
+            // Deprecated forms score less in the engine and say so: leave them to it.
+            for name in entry.names where name.status != .deprecated {
+                if var existing = table[name.text] {
+                    if existing.id == entry.id || existing.homographs.contains(entry.id) { continue }
+                    existing.homographs.append(entry.id)
+                    if existing.canonical != canonical { existing.ambiguous = true }
+                    table[name.text] = existing
+                } else {
+                    table[name.text] = NameResolution(id: entry.id, canonical: canonical, score: 1.0, method: "exact")
+                }
+            }
+        }
+        self.table = table
     }
 }
