@@ -4,7 +4,7 @@
 //   English bylines) unless they exist, then times the pipeline in process (jobs 1 and 2) and
 //   the built `onoma normalize --dict DIR/synthetic.xml --jobs N DIR/bylines.txt` as a whole
 //   process. The same whole-process figure by hand:
-//   /usr/bin/time -v .build/release/onoma normalize --dict DIR/synthetic.xml --jobs N DIR/bylines.txt >/dev/null
+//   /usr/bin/time -v .build/release/onoma normalize --dict DIR/synthetic.xml --jobs N DIR/bylines.txt > DIR/output.txt
 import Foundation
 import OnomaKit
 
@@ -59,7 +59,10 @@ func normalizeBench(_ args: [String]) throws {
         let p = Process()
         p.executableURL = exe
         p.arguments = ["normalize", "--dict", dict.path, "--jobs", String(jobs), "--quiet", input.path]
-        p.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        // Into a file: /dev/null is not always the null device on shared machines.
+        let sink = dir.appendingPathComponent("output.txt")
+        FileManager.default.createFile(atPath: sink.path, contents: nil)
+        p.standardOutput = try FileHandle(forWritingTo: sink)
         let cpu0 = childrenCPUSeconds()
         let t = Date()
         try p.run()

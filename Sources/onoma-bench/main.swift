@@ -8,6 +8,7 @@ let benchmarks: [(name: String, about: String, run: ([String]) throws -> Void)] 
     ("romanize-cli", "onoma romanize vs uconv over 1,000,000 names, whole process", romanizeCLIBench),
     ("lookup", "index build, lookups/s per query kind on a synthetic glossary [ENTRIES] [QUERIES] [KIND]", lookupBench),
     ("lookup-cli", "onoma lookup whole process over stdin, synthetic glossary [ENTRIES] [QUERIES]", lookupCLIBench),
+    ("normalize", "onoma normalize: mixed bylines, synthetic glossary [DIR] [ENTRIES] [LINES]", normalizeBench),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -23,7 +23,7 @@ public struct LookupResolver: NameResolver {
     /// thread while the engine was being built), from the same entries and language.
     public init(engine: LookupEngine, exactForms: ExactFormTable, language: String = "en", minScore: Double = 0.7) {
         self.engine = engine
-        options = LookupOptions(language: language, minScore: minScore, limit: 8, fuzzy: true)
+        options = LookupOptions(language: language, minScore: minScore, limit: 4, fuzzy: true)
         exact = exactForms.table
     }
 
