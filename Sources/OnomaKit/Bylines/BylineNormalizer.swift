@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rewrites the names of one line (a byline, a credit line, a caption) to their canonical form.
 ///
 /// Spans come from `BylineSpanExtractor` (the credit-line grammar); each is resolved with a
@@ -289,17 +291,24 @@ public struct BylineName: Sendable, Hashable {
 
 /// Resolutions and suggestions already computed by one worker. Bylines repeat the same few
 /// thousand names, so most spans are answered from here. Bounded: cleared when full.
+/// Workers of one run can share a `SharedResolutionCache` behind their own memos, so that a
+/// name is looked up once per run rather than once per worker.
 public struct ResolutionMemo: Sendable {
-    private enum Cached: Sendable { case resolved(NameResolution), unresolved }
+    enum Cached: Sendable { case resolved(NameResolution), unresolved }
     private var resolutions: [String: Cached] = [:]
     private var suggestions: [String: String] = [:]
     private var noSuggestion: Set<String> = []
+    private let shared: SharedResolutionCache?
     /// The most entries kept before the memo starts over.
     public let capacity: Int
 
     /// Creates an empty memo.
-    public init(capacity: Int = 200_000) {
+    /// - Parameters:
+    ///   - capacity: entries kept before the memo starts over.
+    ///   - shared: a cache shared with the other workers of the run, asked on a miss.
+    public init(capacity: Int = 200_000, shared: SharedResolutionCache? = nil) {
         self.capacity = capacity
+        self.shared = shared
     }
 
     mutating func resolve(_ text: String, with resolver: any NameResolver) -> NameResolution? {
@@ -307,10 +316,17 @@ public struct ResolutionMemo: Sendable {
             if case .resolved(let r) = cached { return r }
             return nil
         }
-        let r = resolver.resolve(text)
+        let cached: Cached
+        if let shared, let hit = shared[text] {
+            cached = hit
+        } else {
+            cached = resolver.resolve(text).map(Cached.resolved) ?? .unresolved
+            shared?[text] = cached
+        }
         if resolutions.count >= capacity { resolutions.removeAll(keepingCapacity: true) }
-        resolutions[text] = r.map(Cached.resolved) ?? .unresolved
-        return r
+        resolutions[text] = cached
+        if case .resolved(let r) = cached { return r }
+        return nil
     }
 
     mutating func suggest(_ text: String, with suggester: any NameSuggester) -> String? {
@@ -323,5 +339,33 @@ public struct ResolutionMemo: Sendable {
         }
         if let s { suggestions[text] = s } else { noSuggestion.insert(text) }
         return s
+    }
+}
+
+/// Resolutions shared by the workers of one run (behind a lock; asked only when a worker's
+/// own memo misses). Bounded: cleared when full.
+public final class SharedResolutionCache: @unchecked Sendable {
+    // @unchecked: every access to `table` holds `lock`.
+    private let lock = NSLock()
+    private var table: [String: ResolutionMemo.Cached] = [:]
+    private let capacity: Int
+
+    /// Creates an empty cache holding at most `capacity` names.
+    public init(capacity: Int = 500_000) {
+        self.capacity = capacity
+    }
+
+    subscript(text: String) -> ResolutionMemo.Cached? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return table[text]
+        }
+        set {
+            lock.lock()
+            defer { lock.unlock() }
+            if table.count >= capacity { table.removeAll(keepingCapacity: true) }
+            table[text] = newValue
+        }
     }
 }

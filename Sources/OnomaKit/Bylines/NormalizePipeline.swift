@@ -70,7 +70,8 @@ public struct NormalizePipeline: Sendable {
     public func run(_ sources: [any LineInput], emit: (Chunk) throws -> Void) throws -> NormalizeReport {
         var report = NormalizeReport()
         let jobs = configuration.jobs
-        let memos = SlotArray<ResolutionMemo>(count: jobs) { _ in ResolutionMemo() }
+        let shared = jobs > 1 ? SharedResolutionCache() : nil
+        let memos = SlotArray<ResolutionMemo>(count: jobs) { _ in ResolutionMemo(shared: shared) }
         defer { memos.release() }
         let renderer = BylineRenderer(format: configuration.format)
         var nextLine = 1
