@@ -95,9 +95,3 @@ func glossaryXML(_ g: Glossary) -> String {
     return out + "</glossary>\n"
 }
 
-/// CPU time of the calling thread (the machine is shared: wall time alone overstates costs).
-func threadCPUSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}

@@ -30,7 +30,7 @@ struct NormalizeCommand: ParsableCommand {
     @Option(help: "Language of the canonical forms (en, ko, zh-Hans...).")
     var lang = "en"
 
-    @Option(help: "Output format: text (the rewritten lines), jsonl (one object per line), tsv (line, input, output, ids).")
+    @Option(help: "Output format: text (the rewritten lines), jsonl (one object per line), json (the same objects in one array), tsv (line, input, output, ids).")
     var format: BylineOutputFormat = .text
 
     @Option(help: "Worker threads (default: the number of cores).")

@@ -4,6 +4,8 @@ public enum BylineOutputFormat: String, Sendable, Hashable, CaseIterable {
     case text
     /// One JSON object per line: `{"line","input","output","names":[...]}` (the contract).
     case jsonl
+    /// The same objects as one JSON array, streamed (`[`, objects separated by `,`, `]`).
+    case json
     /// `line`, `input`, `output`, `ids` separated by tabs; tabs, carriage returns and
     /// backslashes inside fields are written `\t`, `\r`, `\\`; `ids` is a comma-separated list
     /// of the resolved entries, in order.
@@ -39,7 +41,7 @@ struct BylineRenderer: Sendable {
             out.append(0x09)
             appendIDs(result, to: &out)
             out.append(0x0A)
-        case .jsonl:
+        case .jsonl, .json:
             out.append(contentsOf: #"{"line":"#.utf8)
             appendDecimal(line, to: &out)
             out.append(contentsOf: #","input":"#.utf8)
@@ -99,7 +101,7 @@ struct BylineRenderer: Sendable {
             out.append(0x09)
             appendTSV(bytes, to: &out)
             out.append(contentsOf: "\t\n".utf8)
-        case .jsonl:
+        case .jsonl, .json:
             let text = String(decoding: bytes, as: UTF8.self)
             render(NormalizedLine(input: text, output: text, names: []), line: line, invalidUTF8: true, carriageReturn: false, into: &out)
         }

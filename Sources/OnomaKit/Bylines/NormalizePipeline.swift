@@ -79,6 +79,8 @@ public struct NormalizePipeline: Sendable {
         var reader: LineBatchReader? = sources.isEmpty ? nil : LineBatchReader(sources[0])
         var consumedInSource = 0
         let roundSize = jobs == 1 ? 1 : jobs * configuration.batchesPerJob
+        var firstRecord = true
+        var lastSource = ""
         while reader != nil {
             var round: [LineBatch] = []
             while round.count < roundSize, let r = reader {
@@ -108,17 +110,41 @@ public struct NormalizePipeline: Sendable {
                     }
                 }
             }
-            var lastSource = ""
             for k in 0..<round.count {
                 guard let result = results[k] else { continue }
                 if round[k].source != lastSource { consumedInSource = 0; lastSource = round[k].source }
                 consumedInSource += round[k].consumed
                 report.merge(result.report, limit: configuration.maximumDistinctUnresolved)
-                try emit(Chunk(bytes: result.bytes, invalidLines: result.invalidLines, lines: round[k].lines.count,
+                var bytes = result.bytes
+                if configuration.format == .json { frameJSON(&bytes, first: &firstRecord) }
+                try emit(Chunk(bytes: bytes, invalidLines: result.invalidLines, lines: round[k].lines.count,
                                consumed: consumedInSource, source: round[k].source))
             }
         }
+        if configuration.format == .json {
+            try emit(Chunk(bytes: Array((firstRecord ? "[]\n" : "\n]\n").utf8), invalidLines: [], lines: 0,
+                           consumed: consumedInSource, source: lastSource))
+        }
         return report
+    }
+
+    /// Turns a batch of JSON lines into the continuation of one array: "[" before the very
+    /// first object, "," between objects (JSON strings hold no raw newline, so every "\n" ends
+    /// an object), and no terminator after the last one (the closing "]" is written at the end).
+    private func frameJSON(_ bytes: inout [UInt8], first: inout Bool) {
+        guard !bytes.isEmpty else { return }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 64 + 4)
+        out.append(contentsOf: first ? Array("[\n".utf8) : Array(",\n".utf8))
+        first = false
+        for (i, b) in bytes.enumerated() {
+            if b == 0x0A {
+                if i != bytes.count - 1 { out.append(0x2C); out.append(0x0A) }
+            } else {
+                out.append(b)
+            }
+        }
+        bytes = out
     }
 
     struct BatchResult: Sendable {

@@ -152,6 +152,18 @@ import Testing
         #expect(report.unresolved.isEmpty)
     }
 
+    @Test func jsonIsOneArrayStreamed() throws {
+        let small = NormalizePipeline.Configuration(format: .json, jobs: 2, batchLines: 1)
+        #expect(try text("", small) == "[]\n")
+        #expect(try text("(Yonhap)\n\n", small) == """
+        [
+        {"line":1,"input":"(Yonhap)","output":"(Yonhap)","names":[]},
+        {"line":2,"input":"","output":"","names":[]}
+        ]
+
+        """)
+    }
+
     @Test func tsvEscapesTabs() throws {
         let out = try text("By 고영아\ta\\b\n", .init(format: .tsv, jobs: 1))
         #expect(out == "1\tBy 고영아\\ta\\\\b\tBy Koh Young-aah\\ta\\\\b\tkoh-young-aah\n")
