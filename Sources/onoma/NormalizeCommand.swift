@@ -110,7 +110,11 @@ struct NormalizeCommand: ParsableCommand {
         }
         if let reportFile {
             do {
-                try Data(NormalizeReportRendering.tsv(report).utf8).write(to: URL(fileURLWithPath: reportFile))
+                // Atomically for a file; a device or pipe (/dev/stderr) cannot be renamed over.
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: reportFile, isDirectory: &isDirectory)
+                let regular = !exists || (try? FileManager.default.attributesOfItem(atPath: reportFile)[.type] as? FileAttributeType) == .typeRegular
+                try Data(NormalizeReportRendering.tsv(report).utf8).write(to: URL(fileURLWithPath: reportFile), options: regular ? .atomic : [])
             } catch {
                 throw UsageError("cannot write the report to \(reportFile): \(error.localizedDescription)")
             }
