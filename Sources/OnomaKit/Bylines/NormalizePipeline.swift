@@ -3,8 +3,8 @@ import Foundation
 
 /// Normalizes a stream of lines in batches on several threads, keeping the output order.
 ///
-/// Memory is bounded by `jobs × batchesPerJob` batches (each about `batchBytes`) plus the
-/// longest line, whatever the input size. Each worker keeps its own `ResolutionMemo`.
+/// Memory is bounded by `min(jobs × batchesPerJob, max(32, jobs))` batches (each about `batchBytes`) plus
+/// the longest line, whatever the input size. Each worker keeps its own `ResolutionMemo`.
 public struct NormalizePipeline: Sendable {
     /// How the pipeline runs and writes.
     public struct Configuration: Sendable, Hashable {
@@ -12,7 +12,7 @@ public struct NormalizePipeline: Sendable {
         public var format: BylineOutputFormat
         /// What to do with lines that are not UTF-8.
         public var invalidUTF8: InvalidUTF8Policy
-        /// Worker threads (at least 1).
+        /// Worker threads (1 to 256).
         public var jobs: Int
         /// Lines per batch at most.
         public var batchLines: Int
@@ -29,7 +29,7 @@ public struct NormalizePipeline: Sendable {
                     batchBytes: Int = 1 << 19, batchesPerJob: Int = 4, maximumDistinctUnresolved: Int = 100_000) {
             self.format = format
             self.invalidUTF8 = invalidUTF8
-            self.jobs = max(1, jobs)
+            self.jobs = min(256, max(1, jobs))
             self.batchLines = max(1, batchLines)
             self.batchBytes = max(1, batchBytes)
             self.batchesPerJob = max(1, batchesPerJob)
@@ -78,7 +78,8 @@ public struct NormalizePipeline: Sendable {
         var sourceIndex = 0
         var reader: LineBatchReader? = sources.isEmpty ? nil : LineBatchReader(sources[0])
         var consumedInSource = 0
-        let roundSize = jobs == 1 ? 1 : jobs * configuration.batchesPerJob
+        // At most 32 batches in flight (about 16 MB of input), or one per worker beyond 32 jobs.
+        let roundSize = jobs == 1 ? 1 : min(jobs * configuration.batchesPerJob, max(32, jobs))
         var firstRecord = true
         var lastSource = ""
         while reader != nil {
