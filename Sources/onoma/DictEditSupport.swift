@@ -38,11 +38,12 @@ enum DictEditRunner {
         printDiagnostics(outcome.diagnostics, path: path)
     }
 
-    /// Every error, and the first ten warnings (a large glossary may carry many; `onoma dict
+    /// Every error, and the first ten warnings; no infos (a large glossary may carry many; `onoma dict
     /// validate` lists them all).
     static func printDiagnostics(_ diagnostics: [Diagnostic], path: String) {
         var warnings = 0
-        for d in diagnostics {
+        // Infos (e.g. an unusual but customary spelling) are left to `onoma dict validate`.
+        for d in diagnostics where d.severity != .info {
             if d.severity == .error { Output.error.write(line: d.description); continue }
             warnings += 1
             if warnings <= 10 { Output.error.write(line: d.description) }

@@ -105,7 +105,7 @@ public enum TBXImporter {
             let local = tag.name
             if depth == 1 {
                 guard local == "martif" || local == "tbx" else {
-                    error = InterchangeError(file: path, line: tag.line, column: tag.column, code: "not-tbx",
+                    error = InterchangeError(file: path, line: parser.tagLine, column: parser.tagColumn, code: "not-tbx",
                                              message: "the root element is <\(local)>; a TBX file starts with <martif> (TBX v2) or <tbx> (TBX v3)")
                     parser.stop()
                     return
@@ -117,7 +117,7 @@ public enum TBXImporter {
                 if local == "body" { sawBody = true }
                 guard Names.topLevel.contains(local) else { return }
             }
-            var element = Element(localName: local, foreign: tag.namespace != nil && tag.namespaceURI != TBXVersion.v3Namespace, line: tag.line)
+            var element = Element(localName: local, foreign: tag.namespace != nil && tag.namespaceURI != TBXVersion.v3Namespace, line: parser.tagLine)
             element.keepsText = !Names.containers.contains(local)
             for a in tag.attributes {
                 if a.isNamed("type") { element.type = a.value }
