@@ -53,7 +53,7 @@ import Testing
         for k in 1...25 {
             let old = try Data(contentsOf: URL(fileURLWithPath: file))
             let p = try Self.start(args(file, k))
-            usleep(useconds_t(Double.random(in: 0.3...1.1, using: &generator) * duration * 1_000_000))
+            usleep(useconds_t(Double.random(in: 0.2...1.6, using: &generator) * duration * 1_000_000))
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             let now = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -74,7 +74,8 @@ import Testing
                 try FileManager.default.removeItem(atPath: dir.appendingPathComponent(name).path)
             }
         }
-        // Both outcomes happened, so kills landed before and after the rename.
+        // Both outcomes happened, so kills landed before and after the rename. (Delays reach
+        // past the measured duration because a loaded machine makes runs slower than the probe.)
         #expect(unchanged > 0 && replaced > 0, "unchanged \(unchanged), replaced \(replaced)")
         let validate = try CLIRunner.run(["dict", "format", "--check", file])
         #expect(validate.status <= 1, "the file still parses: \(validate.stderr)")
