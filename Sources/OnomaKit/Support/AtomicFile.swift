@@ -13,6 +13,18 @@ public enum AtomicFile {
     /// - Throws: `AtomicFileError` naming the step that failed; the target is then untouched.
     public static func write(_ bytes: [UInt8], to path: String, backup: Bool = false) throws(AtomicFileError) {
         let target = resolvedPath(path)
+        var existing = stat()
+        if stat(target, &existing) == 0 {
+            switch existing.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw AtomicFileError(path: path, step: "write to a folder (give a file name)", errno: EISDIR)
+            default:
+                // A device, pipe or socket (-o /dev/stdout, /dev/null, a FIFO): there is nothing to
+                // replace atomically, and renaming over it would replace the device with a file.
+                try writeStream(bytes, to: target, displayPath: path)
+                return
+            }
+        }
         let folder = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
         let base = (target as NSString).lastPathComponent
         var template = Array("\(folder)/.\(base).onoma-XXXXXX".utf8CString)
@@ -62,6 +74,22 @@ public enum AtomicFile {
             // The rename is only durable once the folder itself is on disk.
             fsync(dirFD)
             close(dirFD)
+        }
+    }
+
+    /// Writes `bytes` into an existing non-regular file (device, pipe) in place.
+    private static func writeStream(_ bytes: [UInt8], to target: String, displayPath: String) throws(AtomicFileError) {
+        let fd = open(target, O_WRONLY)
+        guard fd >= 0 else { throw AtomicFileError(path: displayPath, step: "open for writing", errno: errno) }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFileError(path: displayPath, step: "write the new content", errno: errno)
+            }
+            written += n
         }
     }
 

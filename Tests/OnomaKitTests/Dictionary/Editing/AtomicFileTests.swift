@@ -62,4 +62,21 @@ import Testing
         #expect(introduced.count == 1 && preexisting.isEmpty)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == sampleGlossary)
     }
+
+    @Test func aDeviceOrPipeIsWrittenInPlaceNeverReplaced() throws {
+        // Renaming over /dev/null would replace the device with a regular file for every
+        // process on the machine; a FIFO is the same case without touching /dev.
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = Thread { _ = FileManager.default.contents(atPath: fifo) }
+        reader.start()
+        try AtomicFile.write(Array("data".utf8), to: fifo)
+        var st = stat()
+        #expect(stat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
+        try AtomicFile.write(Array("x".utf8), to: "/dev/null")
+        #expect(stat("/dev/null", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)
+        #expect(throws: AtomicFileError.self) { try AtomicFile.write(Array("x".utf8), to: folder.path) }
+    }
 }
