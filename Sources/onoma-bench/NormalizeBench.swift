@@ -93,7 +93,7 @@ func processCPUSeconds() -> Double {
 /// lines), spellings vary (stored forms, other romanizations, capitals), and some names are in
 /// no entry; agency credits, empty lines and lines without names are mixed in.
 struct BylineGenerator {
-    private var rng = SeededRandom(seed: 0x0B7E_11E5)
+    private var rng = SplitMix64(seed: 0x0B7E_11E5)
     private let english: [String]
     private let korean: [String]
     private let chinese: [String]
@@ -107,7 +107,7 @@ struct BylineGenerator {
             if let ko = entry.names.first(where: { $0.language == "ko" }) { korean.append(ko.text) }
             if let zh = entry.names.first(where: { $0.language.hasPrefix("zh") }) { chinese.append(zh.text) }
         }
-        var rng = SeededRandom(seed: 7)
+        var rng = SplitMix64(seed: 7)
         self.english = english.shuffled(using: &rng)
         self.korean = korean.shuffled(using: &rng)
         self.chinese = chinese.shuffled(using: &rng)
@@ -167,15 +167,3 @@ struct BylineGenerator {
     }
 }
 
-/// SplitMix64, deterministic.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

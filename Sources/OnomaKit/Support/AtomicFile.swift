@@ -37,15 +37,7 @@ public enum AtomicFile {
         }
         do {
             defer { close(fd) }
-            var written = 0
-            while written < bytes.count {
-                let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw AtomicFileError(path: path, step: "write the new content", errno: errno)
-                }
-                written += n
-            }
+            try writeAll(bytes, to: fd, displayPath: path)
             // Keep the old file's permissions; a new file gets the usual 0666 & ~umask.
             var st = stat()
             let mode: mode_t
@@ -82,6 +74,11 @@ public enum AtomicFile {
         let fd = open(target, O_WRONLY)
         guard fd >= 0 else { throw AtomicFileError(path: displayPath, step: "open for writing", errno: errno) }
         defer { close(fd) }
+        try writeAll(bytes, to: fd, displayPath: displayPath)
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying short writes and EINTR.
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32, displayPath: String) throws(AtomicFileError) {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }

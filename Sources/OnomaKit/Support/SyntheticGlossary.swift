@@ -170,11 +170,14 @@ public struct SyntheticGlossary: Sendable {
     }
 }
 
-/// SplitMix64: a small, fast, deterministic generator.
-struct SplitMix64: RandomNumberGenerator {
+/// SplitMix64: a small, fast, deterministic generator, so generated test and benchmark data
+/// are the same on every run.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    /// Creates a generator from a seed.
+    public init(seed: UInt64) { state = seed }
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
