@@ -81,7 +81,7 @@ public final class LookupEngine: Sendable {
     enum Reason {
         case exact
         case normalized(swapped: Bool, organization: Bool)
-        case syllables(SyllableMatcher.Result, units: [MatchUnit], latinText: String, queryIsHangul: Bool, swapped: Bool)
+        case syllables(SyllableMatcher.Result, units: [MatchUnit], latinLetters: [UInt8], queryIsHangul: Bool, swapped: Bool)
         case fuzzy(distance: Int, reference: String, wellFormed: Bool)
     }
 
@@ -150,8 +150,7 @@ public final class LookupEngine: Sendable {
                                   method: derived ? .romanization : .normalized, reason: .normalized(swapped: swapped, organization: organization)))
         }
         if folded.tokens.count > 1 || folded.tokens.first?.script == .latin {
-            let org = OrganizationFolding.key(folded)
-            let orgKey = StableHash.of(org.unicodeScalars)
+            let orgKey = OrganizationFolding.keyHash(folded)
             if orgKey != key {
                 index.normalized.forEach(orgKey) { v in
                     guard v & PostingFlag.organization != 0 else { return }
@@ -176,12 +175,11 @@ public final class LookupEngine: Sendable {
         for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
         let latin = LatinLetters(tokens: tokens)
         var tried: [UInt32] = []
-        let latinText = folded.tokens.map(\.text).joined(separator: " ")
         index.skeleton.forEach(PhoneticSkeleton.key(symbols)) { v in
             let g = v >> PostingFlag.shift
             guard index.groupScript[Int(g)] == .hangul, !tried.contains(g) else { return }
             tried.append(g)
-            verify(index.groupUnits[Int(g)], against: latin, latinText: latinText,
+            verify(index.groupUnits[Int(g)], against: latin, latinLetters: latin.letters,
                    queryIsHangul: false, group: Int(g), into: &found)
         }
     }
@@ -199,12 +197,12 @@ public final class LookupEngine: Sendable {
                 tried.append(g)
                 let first = Int(index.groups[Int(g)][0])
                 guard let latin = index.forms[first].latin else { return }
-                verify(units, against: latin, latinText: "", queryIsHangul: true, group: Int(g), into: &found)
+                verify(units, against: latin, latinLetters: [], queryIsHangul: true, group: Int(g), into: &found)
             }
         }
     }
 
-    private func verify(_ natural: [MatchUnit], against latin: LatinLetters, latinText: String,
+    private func verify(_ natural: [MatchUnit], against latin: LatinLetters, latinLetters: [UInt8],
                         queryIsHangul: Bool, group: Int, into found: inout Candidates) {
         guard !natural.isEmpty else { return }
         var best: (SyllableMatcher.Result, [MatchUnit], Bool)?
@@ -218,7 +216,7 @@ public final class LookupEngine: Sendable {
         guard let (result, units, swapped) = best else { return }
         var score = max(0.86, 0.95 - 0.01 * Double(result.cost))
         if swapped { score -= 0.01 }
-        let reason = Reason.syllables(result, units: units, latinText: latinText, queryIsHangul: queryIsHangul, swapped: swapped)
+        let reason = Reason.syllables(result, units: units, latinLetters: latinLetters, queryIsHangul: queryIsHangul, swapped: swapped)
         for f in index.groups[group] {
             found.offer(Candidate(entry: index.formEntry[Int(f)], form: f, score: score - penalty(Int(f)), method: .romanization, reason: reason))
         }
