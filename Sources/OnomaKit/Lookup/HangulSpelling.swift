@@ -96,12 +96,14 @@ enum HangulSpelling {
         return initial + mrVowels[j.vowel] + rrFinals[j.final]
     }
 
+    /// Plain initials MR voices inside a word (ㄱ g, ㄷ d, ㅂ b, ㅈ j); built once, not per call.
+    private static let mrVoicedInitials: [Int: String] = [0: "g", 3: "d", 7: "b", 12: "j"]
+
     /// The MR spelling with a plain initial voiced, as MR writes it inside a word (k → g,
     /// t → d, p → b, ch → j).
     static func mrVoiced(_ syllable: UInt16) -> String {
         let j = jamo(syllable)
-        let voiced: [Int: String] = [0: "g", 3: "d", 7: "b", 12: "j"]
-        guard let initial = voiced[j.initial] else { return mr(syllable) }
+        guard let initial = mrVoicedInitials[j.initial] else { return mr(syllable) }
         return initial + mrVowels[j.vowel] + rrFinals[j.final]
     }
 
