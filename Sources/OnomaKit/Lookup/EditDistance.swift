@@ -8,24 +8,30 @@ enum EditDistance {
         if abs(n - m) > limit { return limit + 1 }
         if n == 0 { return m }
         if m == 0 { return n }
-        var prev2 = [Int](repeating: 0, count: m + 1)
-        var prev = Array(0...m)
-        var cur = [Int](repeating: 0, count: m + 1)
-        for i in 1...n {
-            cur[0] = i
-            var rowMin = cur[0]
-            for j in 1...m {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
-                cur[j] = v
-                rowMin = min(rowMin, v)
+        // Three rows in one stack buffer: no heap allocation per comparison (fuzzy matching
+        // compares the query with up to a few hundred references).
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (m + 1)) { buffer -> Int in
+            let base = buffer.baseAddress!
+            var prev2 = base, prev = base + (m + 1), cur = base + 2 * (m + 1)
+            for j in 0...m { prev2[j] = 0; prev[j] = j; cur[j] = 0 }
+            for i in 1...n {
+                cur[0] = i
+                var rowMin = cur[0]
+                for j in 1...m {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
+                    cur[j] = v
+                    rowMin = min(rowMin, v)
+                }
+                if rowMin > limit { return limit + 1 }
+                let oldPrev2 = prev2
+                prev2 = prev
+                prev = cur
+                cur = oldPrev2
             }
-            if rowMin > limit { return limit + 1 }
-            swap(&prev2, &prev)
-            swap(&prev, &cur)
+            return min(prev[m], limit + 1)
         }
-        return min(prev[m], limit + 1)
     }
 }
 

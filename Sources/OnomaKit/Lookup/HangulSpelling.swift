@@ -63,6 +63,31 @@ enum HangulSpelling {
         return rrInitials[j.initial] + rrVowels[j.vowel] + rrFinals[j.final]
     }
 
+    /// The jamo spellings above as bytes, for ``appendRR(_:into:)`` and ``appendMRASCII(_:into:)``.
+    private static let rrBytes = (initials: rrInitials.map { Array($0.utf8) }, vowels: rrVowels.map { Array($0.utf8) },
+                                  finals: rrFinals.map { Array($0.utf8) })
+    private static let mrASCIIBytes = (initials: mrInitials.map { Array(LookupEngine.ascii($0).utf8) },
+                                       vowels: mrVowels.map { Array(LookupEngine.ascii($0).utf8) },
+                                       sh: Array("sh".utf8))
+
+    /// Appends the bytes of ``rr(_:)`` without building a string (fuzzy matching does this per candidate).
+    @inline(__always) static func appendRR(_ syllable: UInt16, into out: inout [UInt8]) {
+        let j = jamo(syllable)
+        out.append(contentsOf: rrBytes.initials[j.initial])
+        out.append(contentsOf: rrBytes.vowels[j.vowel])
+        out.append(contentsOf: rrBytes.finals[j.final])
+    }
+
+    /// Appends the bytes of `LookupEngine.ascii(mr(syllable))` (breves and apostrophes dropped)
+    /// without building a string.
+    @inline(__always) static func appendMRASCII(_ syllable: UInt16, into out: inout [UInt8]) {
+        let j = jamo(syllable)
+        if j.initial == 9 && (j.vowel == 20 || j.vowel == 16) { out.append(contentsOf: mrASCIIBytes.sh) }
+        else { out.append(contentsOf: mrASCIIBytes.initials[j.initial]) }
+        out.append(contentsOf: mrASCIIBytes.vowels[j.vowel])
+        out.append(contentsOf: rrBytes.finals[j.final])
+    }
+
     /// The McCune–Reischauer spelling of a syllable as written word-initially, lower case.
     static func mr(_ syllable: UInt16) -> String {
         let j = jamo(syllable)
@@ -71,12 +96,14 @@ enum HangulSpelling {
         return initial + mrVowels[j.vowel] + rrFinals[j.final]
     }
 
+    /// Plain initials MR voices inside a word (ㄱ g, ㄷ d, ㅂ b, ㅈ j); built once, not per call.
+    private static let mrVoicedInitials: [Int: String] = [0: "g", 3: "d", 7: "b", 12: "j"]
+
     /// The MR spelling with a plain initial voiced, as MR writes it inside a word (k → g,
     /// t → d, p → b, ch → j).
     static func mrVoiced(_ syllable: UInt16) -> String {
         let j = jamo(syllable)
-        let voiced: [Int: String] = [0: "g", 3: "d", 7: "b", 12: "j"]
-        guard let initial = voiced[j.initial] else { return mr(syllable) }
+        guard let initial = mrVoicedInitials[j.initial] else { return mr(syllable) }
         return initial + mrVowels[j.vowel] + rrFinals[j.final]
     }
 

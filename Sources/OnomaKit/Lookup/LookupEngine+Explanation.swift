@@ -50,8 +50,8 @@ extension LookupEngine {
             if swapped { text += "; name order reversed (given name first)" }
             if organization { text += "; organization words folded (&/and, The, abbreviations)" }
             return text
-        case let .syllables(result, units, latinText, queryIsHangul, swapped):
-            return explainSyllables(result, units: units, latinText: latinText, queryIsHangul: queryIsHangul, swapped: swapped, form: form, stored: stored)
+        case let .syllables(result, units, latinLetters, queryIsHangul, swapped):
+            return explainSyllables(result, units: units, latinLetters: latinLetters, queryIsHangul: queryIsHangul, swapped: swapped, form: form, stored: stored)
         case let .fuzzy(distance, reference, wellFormed):
             var text = "\(reference) is within \(distance) slip\(distance == 1 ? "" : "s") of the query (dropped, doubled or swapped letters)"
             if wellFormed { text += "; but the query is itself a well-formed name, so it may be another person" }
@@ -59,10 +59,11 @@ extension LookupEngine {
         }
     }
 
-    private func explainSyllables(_ result: SyllableMatcher.Result, units: [MatchUnit], latinText: String, queryIsHangul: Bool,
+    private func explainSyllables(_ result: SyllableMatcher.Result, units: [MatchUnit], latinLetters: [UInt8], queryIsHangul: Bool,
                                   swapped: Bool, form: IndexedForm, stored: NameForm) -> String {
-        // The letters each unit was matched with, from the side written in Latin letters.
-        let letters: [UInt8] = queryIsHangul ? (form.latin?.letters ?? []) : Array(latinText.utf8.filter { $0 != 0x20 })
+        // The letters each unit was matched with, from the side written in Latin letters
+        // (for a Latin query, its folded tokens concatenated).
+        let letters: [UInt8] = queryIsHangul ? (form.latin?.letters ?? []) : latinLetters
         func piece(_ p: SyllableMatcher.Piece) -> String {
             p.end <= letters.count ? String(decoding: letters[p.start..<p.end], as: UTF8.self) : "?"
         }

@@ -81,7 +81,7 @@ public final class LookupEngine: Sendable {
     enum Reason {
         case exact
         case normalized(swapped: Bool, organization: Bool)
-        case syllables(SyllableMatcher.Result, units: [MatchUnit], latinText: String, queryIsHangul: Bool, swapped: Bool)
+        case syllables(SyllableMatcher.Result, units: [MatchUnit], latinLetters: [UInt8], queryIsHangul: Bool, swapped: Bool)
         case fuzzy(distance: Int, reference: String, wellFormed: Bool)
     }
 
@@ -150,8 +150,7 @@ public final class LookupEngine: Sendable {
                                   method: derived ? .romanization : .normalized, reason: .normalized(swapped: swapped, organization: organization)))
         }
         if folded.tokens.count > 1 || folded.tokens.first?.script == .latin {
-            let org = OrganizationFolding.key(folded)
-            let orgKey = StableHash.of(org.unicodeScalars)
+            let orgKey = OrganizationFolding.keyHash(folded)
             if orgKey != key {
                 index.normalized.forEach(orgKey) { v in
                     guard v & PostingFlag.organization != 0 else { return }
@@ -176,12 +175,11 @@ public final class LookupEngine: Sendable {
         for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
         let latin = LatinLetters(tokens: tokens)
         var tried: [UInt32] = []
-        let latinText = folded.tokens.map(\.text).joined(separator: " ")
         index.skeleton.forEach(PhoneticSkeleton.key(symbols)) { v in
             let g = v >> PostingFlag.shift
             guard index.groupScript[Int(g)] == .hangul, !tried.contains(g) else { return }
             tried.append(g)
-            verify(index.groupUnits[Int(g)], against: latin, latinText: latinText,
+            verify(index.groupUnits[Int(g)], against: latin, latinLetters: latin.letters,
                    queryIsHangul: false, group: Int(g), into: &found)
         }
     }
@@ -199,12 +197,12 @@ public final class LookupEngine: Sendable {
                 tried.append(g)
                 let first = Int(index.groups[Int(g)][0])
                 guard let latin = index.forms[first].latin else { return }
-                verify(units, against: latin, latinText: "", queryIsHangul: true, group: Int(g), into: &found)
+                verify(units, against: latin, latinLetters: [], queryIsHangul: true, group: Int(g), into: &found)
             }
         }
     }
 
-    private func verify(_ natural: [MatchUnit], against latin: LatinLetters, latinText: String,
+    private func verify(_ natural: [MatchUnit], against latin: LatinLetters, latinLetters: [UInt8],
                         queryIsHangul: Bool, group: Int, into found: inout Candidates) {
         guard !natural.isEmpty else { return }
         var best: (SyllableMatcher.Result, [MatchUnit], Bool)?
@@ -218,7 +216,7 @@ public final class LookupEngine: Sendable {
         guard let (result, units, swapped) = best else { return }
         var score = max(0.86, 0.95 - 0.01 * Double(result.cost))
         if swapped { score -= 0.01 }
-        let reason = Reason.syllables(result, units: units, latinText: latinText, queryIsHangul: queryIsHangul, swapped: swapped)
+        let reason = Reason.syllables(result, units: units, latinLetters: latinLetters, queryIsHangul: queryIsHangul, swapped: swapped)
         for f in index.groups[group] {
             found.offer(Candidate(entry: index.formEntry[Int(f)], form: f, score: score - penalty(Int(f)), method: .romanization, reason: reason))
         }
@@ -282,10 +280,16 @@ public final class LookupEngine: Sendable {
         var out: [[UInt8]] = []
         let family = Array(hangul[0..<familyUnits])
         let given = hangul[familyUnits...]
-        let rrGiven = Array(given.map { HangulSpelling.rr($0) }.joined().utf8)
-        let mrGiven = Array(given.map { LookupEngine.ascii(HangulSpelling.mr($0)) }.joined().utf8)
+        var rrGiven: [UInt8] = [], mrGiven: [UInt8] = []
+        rrGiven.reserveCapacity(given.count * 6)
+        mrGiven.reserveCapacity(given.count * 6)
+        for s in given { HangulSpelling.appendRR(s, into: &rrGiven); HangulSpelling.appendMRASCII(s, into: &mrGiven) }
         var surnames = (index.surnames.spellings[family] ?? []).filter { $0.cost == 0 }.map(\.letters)
-        if surnames.isEmpty { surnames = [Array(family.map { HangulSpelling.rr($0) }.joined().utf8)] }
+        if surnames.isEmpty {
+            var rrFamily: [UInt8] = []
+            for s in family { HangulSpelling.appendRR(s, into: &rrFamily) }
+            surnames = [rrFamily]
+        }
         for s in surnames.prefix(4) {
             for g in rrGiven == mrGiven ? [rrGiven] : [rrGiven, mrGiven] {
                 out.append(swapped ? g + s : s + g)
@@ -311,26 +315,43 @@ public final class LookupEngine: Sendable {
     static func neighbourhood(_ symbols: [UInt8]) -> [UInt64] {
         var keys: [UInt64] = [PhoneticSkeleton.key(symbols)]
         var seen = Set(keys)
+        seen.reserveCapacity(symbols.count * 2 * Int(PhoneticSkeleton.symbolCount) + 16)
+        // One reusable buffer: each neighbour is written collapsed straight into it (no copy of
+        // the symbols and no new array per neighbour).
         var buf: [UInt8] = []
         buf.reserveCapacity(symbols.count + 1)
-        func add() { let k = PhoneticSkeleton.key(collapse(buf)); if seen.insert(k).inserted { keys.append(k) } }
-        for i in symbols.indices {
-            buf = symbols; buf.remove(at: i); add()
-            if i + 1 < symbols.count { buf = symbols; buf.swapAt(i, i + 1); add() }
+        let n = symbols.count
+        // The neighbour: `symbols` with position `skip` left out, `replace` written at `at`
+        // (inserted before symbols[at] when `insert`), collapsed like a skeleton.
+        func add(skip: Int = -1, at: Int = -1, replace: UInt8 = 0, insert: Bool = false, swapAt: Int = -1) {
+            buf.removeAll(keepingCapacity: true)
+            var j = 0
+            while j <= n {
+                if insert && j == at { PhoneticSkeleton.push(replace, into: &buf) }
+                if j == n { break }
+                if j == skip { j += 1; continue }
+                if j == swapAt {
+                    PhoneticSkeleton.push(symbols[j + 1], into: &buf)
+                    PhoneticSkeleton.push(symbols[j], into: &buf)
+                    j += 2
+                    continue
+                }
+                PhoneticSkeleton.push(!insert && j == at ? replace : symbols[j], into: &buf)
+                j += 1
+            }
+            let k = PhoneticSkeleton.key(buf)
+            if seen.insert(k).inserted { keys.append(k) }
         }
         for i in symbols.indices {
-            for s in 1...PhoneticSkeleton.symbolCount where s != symbols[i] { buf = symbols; buf[i] = s; add() }
+            add(skip: i)
+            if i + 1 < n { add(swapAt: i) }
         }
-        for i in 0...symbols.count {
-            for s in 1...PhoneticSkeleton.symbolCount { buf = symbols; buf.insert(s, at: i); add() }
+        for i in symbols.indices {
+            for s in 1...PhoneticSkeleton.symbolCount where s != symbols[i] { add(at: i, replace: s) }
+        }
+        for i in 0...n {
+            for s in 1...PhoneticSkeleton.symbolCount { add(at: i, replace: s, insert: true) }
         }
         return keys
-    }
-
-    private static func collapse(_ symbols: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(symbols.count)
-        for s in symbols { PhoneticSkeleton.push(s, into: &out) }
-        return out
     }
 }

@@ -26,4 +26,26 @@ public enum OrganizationFolding {
         }
         return String(view)
     }
+
+    /// `StableHash.of(key(name).unicodeScalars)` without building the key string: the lookup
+    /// hot path only needs the hash.
+    /// - Complexity: O(n) in the length of the name.
+    static func keyHash(_ name: NameText) -> UInt64 {
+        var hash = StableHash()
+        for (i, token) in name.tokens.enumerated() {
+            // Only short Latin tokens can be "the" or an abbreviation (2...6 letters); a small
+            // ASCII string is stored inline, so the lookup does not allocate.
+            if token.script == .latin, (2...6).contains(token.scalars.count), token.scalars.allSatisfy(\.isASCII) {
+                var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
+                let word = withUnsafeMutableBytes(of: &bytes) { raw -> String in
+                    for (j, s) in token.scalars.enumerated() { raw[j] = UInt8(truncatingIfNeeded: s.value) }
+                    return String(decoding: raw.prefix(token.scalars.count), as: UTF8.self)
+                }
+                if i == 0 && word == "the" && name.tokens.count > 1 { continue }
+                if let full = expansions[word] { for s in full.unicodeScalars { hash.combine(s.value) }; continue }
+            }
+            for s in token.scalars { hash.combine(s.value) }
+        }
+        return hash.value
+    }
 }
