@@ -22,7 +22,11 @@ enum CLIRunner {
     }()
 
     /// Runs `onoma` with arguments and optional standard input (bytes).
+    /// SIGPIPE would kill the whole test process when a child closes its standard input early.
+    private static let ignoreSIGPIPE: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], workingDirectory: URL? = nil) throws -> CLIResult {
+        _ = ignoreSIGPIPE
         let process = Process()
         process.executableURL = executable
         if let workingDirectory { process.currentDirectoryURL = workingDirectory }
@@ -37,7 +41,9 @@ enum CLIRunner {
         try process.run()
         // Feed stdin on another thread so large inputs cannot deadlock against full output pipes.
         let writer = Thread {
-            if let stdin { input.fileHandleForWriting.write(stdin) }
+            // A command may exit before reading all of its input (usage errors, early failures):
+            // the write then fails with EPIPE, which must not take the test process down.
+            if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
             try? input.fileHandleForWriting.close()
         }
         writer.start()

@@ -70,7 +70,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let fifo = folder.appendingPathComponent("pipe").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        let reader = Thread { _ = FileManager.default.contents(atPath: fifo) }
+        // Read the FIFO to its end with plain read(2): Foundation's contents(atPath:) may stop
+        // at the size stat reports (0 for a FIFO) and close early.
+        let reader = Thread {
+            let fd = open(fifo, O_RDONLY)
+            var buffer = [UInt8](repeating: 0, count: 64)
+            while read(fd, &buffer, buffer.count) > 0 {}
+            close(fd)
+        }
         reader.start()
         try AtomicFile.write(Array("data".utf8), to: fifo)
         var st = stat()
