@@ -239,7 +239,7 @@ public struct ChineseConverter: Sendable {
     /// - Returns: nil when the name is empty or has characters other than Han and one space.
     /// - Complexity: O(n).
     public func split(_ name: String) -> (family: String, given: String)? {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         let scalars = Array(trimmed.unicodeScalars.map(\.value))
         guard !scalars.isEmpty else { return nil }
         let spaces = scalars.indices.filter { Self.isSpace(scalars[$0]) }

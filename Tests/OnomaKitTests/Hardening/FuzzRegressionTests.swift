@@ -1,0 +1,22 @@
+import Foundation
+import OnomaKit
+import OnomaTestSupport
+import Testing
+
+/// Inputs the fuzz targets (Fuzz/) found breaking an invariant, kept as tests after the fix.
+/// Each crashing input is also kept in `Fuzz/Corpus/<target>/` so that every fuzz run replays it.
+@Suite struct FuzzRegressionTests {
+    static let romanizer: Romanizer = try! Romanizer(dictionaries: TestPaths.dictionaries)
+
+    /// fuzz-romanize, crash-521a7dce…: a line break before a Han name was taken as the
+    /// family/given separator, giving an empty family name ("\n杨占峰" → family "", given "杨占峰").
+    @Test(arguments: ["\n杨占峰", "\r杨占峰", "杨占峰\n", "\r\n杨占峰\r\n"])
+    func hanSplitIgnoresSurroundingLineBreaks(_ input: String) throws {
+        let split = try #require(Self.romanizer.chinese.split(input))
+        #expect(split.family == "杨")
+        #expect(split.given == "占峰")
+        let result = Self.romanizer.romanize(input, options: RomanizationOptions(scheme: .traditional))
+        #expect(result.family == "楊")
+        #expect(result.given == "占峰")
+    }
+}
