@@ -146,6 +146,12 @@ for ch, field, value in unihan("Unihan_Variants"):
     elif field == "kSimplifiedVariant":
         simp_var[ch] = vals
 
+# CJK compatibility ideographs (U+F900..) point to their unified ideograph.
+compat = {}
+for ch, field, value in unihan("Unihan_IRGSources"):
+    if field == "kCompatibilityVariant":
+        compat[ch] = chr(int(value.split("<")[0][2:], 16))
+
 big5 = set()
 for ch, field, value in unihan("Unihan_OtherMappings"):
     if field == "kBigFive":
@@ -191,15 +197,37 @@ for ch, fields in readings.items():
         pinyin_source["other"] += 1
     pinyin[ch] = "%s%d" % chosen
 
-# Characters without any reading of their own take the reading of a simplified/traditional variant.
-for ch in set(trad_var) | set(simp_var):
+# Characters without any reading of their own take the reading of a simplified/traditional variant
+# (only variants with a reading of their own, in a fixed order, so that the output is reproducible).
+own_pinyin = dict(pinyin)
+for ch in sorted(set(trad_var) | set(simp_var)):
     if ch in pinyin:
         continue
     for v in trad_var.get(ch, []) + simp_var.get(ch, []):
-        if v in pinyin:
-            pinyin[ch] = pinyin[v]
+        if v in own_pinyin:
+            pinyin[ch] = own_pinyin[v]
             pinyin_source["variant"] += 1
             break
+
+# In names a character is read with its citation tone, never the neutral tone of a particle or
+# suffix (子 zǐ, not zi; 地 dì; 卜 bǔ): the first full-tone standard reading, for every character
+# whose general reading above is neutral.
+name_pinyin = {}
+for ch, code in pinyin.items():
+    if not code.endswith("5") or ch not in readings:
+        continue
+    for c in candidate_readings(readings[ch]):
+        syllable, tone = split_tone(c)
+        if tone != 5 and syllable in INVENTORY_SET:
+            name_pinyin[ch] = "%s%d" % (syllable, tone)
+            break
+
+for ch, target in sorted(compat.items()):
+    if ch not in pinyin and target in pinyin:
+        pinyin[ch] = pinyin[target]
+        pinyin_source["compatibility"] = pinyin_source.get("compatibility", 0) + 1
+        if target in name_pinyin:
+            name_pinyin[ch] = name_pinyin[target]
 
 hangul = {}
 hangul_source = {"kHangul": 0, "variant": 0}
@@ -207,12 +235,17 @@ for ch, fields in readings.items():
     if "kHangul" in fields:
         hangul[ch] = fields["kHangul"].split()[0].split(":")[0]
         hangul_source["kHangul"] += 1
-for ch in set(trad_var) | set(simp_var):
+for ch, target in sorted(compat.items()):
+    if ch not in hangul and target in hangul:
+        hangul[ch] = hangul[target]
+        hangul_source["compatibility"] = hangul_source.get("compatibility", 0) + 1
+own_hangul = dict(hangul)
+for ch in sorted(set(trad_var) | set(simp_var)):
     if ch in hangul:
         continue
     for v in trad_var.get(ch, []) + simp_var.get(ch, []):
-        if v in hangul:
-            hangul[ch] = hangul[v]
+        if v in own_hangul:
+            hangul[ch] = own_hangul[v]
             hangul_source["variant"] += 1
             break
 
@@ -234,6 +267,7 @@ def icu(transform, chars):
 OVERRIDES_S2T = {
     "后": ("后", "后 is itself traditional (皇后, the surname Hou); 後 only for 'after'"),
     "云": ("雲", "in names 云 stands for 雲 (马云 = 馬雲); 云 'to say' is rare in names"),
+    "丰": ("豐", "in names 丰 stands for 豐 (丰子恺 = 豐子愷); 丰 'graceful' is rare"),
 }
 
 surnames = list(tsv_rows(os.path.join(REF, "chinese-surnames.tsv")))
@@ -245,7 +279,7 @@ for r in surnames:
     elif len(s) == 1:
         surname_s2t[s] = s
 
-s2t_multi = [c for c, v in trad_var.items() if len([x for x in v if x != c]) > 1]
+s2t_multi = [c for c, v in sorted(trad_var.items()) if len([x for x in v if x != c]) > 1 or c in v]
 t2s_multi = [c for c, v in simp_var.items() if len([x for x in v if x != c]) > 1]
 icu_s2t = icu("Hans-Hant", s2t_multi)
 icu_t2s = icu("Hant-Hans", t2s_multi)
@@ -260,6 +294,10 @@ for c, vals in sorted(trad_var.items()):
         continue
     if c in OVERRIDES_S2T:
         s2t[c] = OVERRIDES_S2T[c]
+        continue
+    if c in vals and icu_s2t.get(c) == c:
+        # Its own traditional variant, and ICU keeps it too (只 吁 芸 沄).
+        s2t[c] = (c, "itself traditional (ICU Hans-Hant keeps it)")
         continue
     if c in vals and c in big5 and c in frequency and frequency[c] - min(frequency.get(x, 9) for x in others) < 3:
         # The character is itself a traditional character in common use (Big5, kFrequency):
@@ -310,6 +348,43 @@ for r in surnames:
         problems.append("t2s %s -> %s, table says %s" % (t, convert(t2s, t), s))
 
 # ---------------------------------------------------------------------------------------------
+# Further surname readings: where ICU's Han-Latin/Names (CLDR Han-Latin-Names.xml) reads a character
+# at the start of a name differently from Han-Latin, for characters not in chinese-surnames.tsv.
+
+SURNAME_EXCLUDED = {
+    "牟": "the surname is Móu (现代汉语词典); Mù is the place name 牟平",
+    "尉": "the single surname is Wèi; Yù only in the compound surname 尉迟",
+    "峙": "shì only in the place name 繁峙, not a surname reading",
+    "筠": "jūn only in the place name 筠连, not a surname reading",
+    "靓": "liàng is a colloquial word reading, not a surname reading",
+    "莘": "Xīn is the place name 莘庄; the surname is usually read Shēn",
+    "刀": "the surname Diāo is written 刁; 刀 as a surname is Dāo",
+}
+in_table = set(r["simplified"] for r in surnames) | set(r["traditional"] for r in surnames)
+extra_surnames = []
+reading_problems = []
+bmp = sorted(c for c in pinyin if ord(c) < 0xF900 and c not in in_table)  # unified ideographs of the BMP
+names_icu = icu("Han-Latin/Names", [c + "明" for c in bmp])
+general_icu = icu("Han-Latin", [c + "明" for c in bmp])
+attested_readings = {}
+for ch, fields in readings.items():
+    attested_readings[ch] = set(split_tone(x) for x in candidate_readings(fields))
+for c in bmp:
+    n = names_icu.get(c + "明", "").split(" ")[0].replace("míng", "")
+    g = general_icu.get(c + "明", "").split(" ")[0].replace("míng", "")
+    if not n or n == g:
+        continue
+    syllable, tone = split_tone(n)
+    general = pinyin[c]
+    if c in SURNAME_EXCLUDED or "%s%d" % (syllable, tone) == general:
+        continue
+    attested = (syllable, tone) in attested_readings.get(c, set())
+    if not attested:
+        reading_problems.append("surname reading %s %s not attested in Unihan" % (c, n))
+        continue
+    extra_surnames.append((c, s2t.get(c, (c,))[0], n, general))
+
+# ---------------------------------------------------------------------------------------------
 # Write
 
 
@@ -339,25 +414,39 @@ write("han-pinyin.tsv", [
     GEN,
     "SOURCE: " + UNIHAN_NOTE + ": kMandarin (its first value, the most customary reading),",
     "  else the first reading of kXHC1983, kHanyuPinyin, kTGHZ2013 that is a standard syllable (pinyin-hangul.tsv",
-    "  inventory); characters with no reading of their own take that of their simplified/traditional variant.",
+    "  inventory); characters with no reading of their own take that of their simplified/traditional variant;",
+    "  CJK compatibility ideographs (U+F900..) take that of their kCompatibilityVariant (Unihan_IRGSources).",
     "  Readings outside the inventory (interjections hm, ng, m ...) are kept as Unihan gives them.",
     "Surname readings (单 shàn, 曾 zēng ...) are NOT here: they come from chinese-surnames.tsv.",
     "FORMAT: reading = toneless pinyin (ü written ü) + tone digit 1-4, 5 = neutral; characters in code-point order.",
-    "COUNTS: %d characters (kMandarin %d, other fields %d, via variant %d, outside inventory %d)." % (
+    "COUNTS: %d characters (kMandarin %d, other fields %d, via variant %d, compatibility ideographs %d, outside inventory %d)." % (
         len(pinyin), pinyin_source["kMandarin"], pinyin_source["other"], pinyin_source["variant"],
-        pinyin_source["outside inventory"]),
+        pinyin_source.get("compatibility", 0), pinyin_source["outside inventory"]),
     "",
     "reading\tcharacters",
 ], ["%s\t%s" % kv for kv in grouped(pinyin, lambda k: (k[:-1], k[-1]))])
+
+write("han-pinyin-names.tsv", [
+    "han-pinyin-names.tsv — readings in names for the characters whose han-pinyin.tsv reading has the neutral tone.",
+    GEN,
+    "SOURCE: " + UNIHAN_NOTE + ": the first full-tone reading of kMandarin, kXHC1983, kHanyuPinyin, kTGHZ2013",
+    "  that is a standard syllable. The neutral tone belongs to particles and suffixes in running text (了 le, 子 zi);",
+    "  a character in a name is read with its citation tone (丰子恺 Fēng Zǐkǎi). The engine uses these in name mode only.",
+    "COUNTS: %d characters." % len(name_pinyin),
+    "",
+    "reading\tcharacters",
+], ["%s\t%s" % kv for kv in grouped(name_pinyin, lambda k: (k[:-1], k[-1]))])
 
 write("han-sino-korean.tsv", [
     "han-sino-korean.tsv — Sino-Korean (Hanja) reading in Hangul of every ideograph Unihan gives one for.",
     GEN,
     "SOURCE: " + UNIHAN_NOTE + ": kHangul, its first value (readings are listed in their original form,",
     "  before the initial-sound rule: 李 리, 柳 류, 盧 로; the engine applies the rule). Characters without kHangul",
-    "  (most simplified forms: 刘 张) take the reading of their traditional/simplified variant.",
+    "  (most simplified forms: 刘 张) take the reading of their traditional/simplified variant, compatibility ideographs",
+    "  without kHangul that of their kCompatibilityVariant.",
     "Surname readings (金 김 ...) are NOT here: they come from chinese-surnames.tsv (korean_sino).",
-    "COUNTS: %d characters (kHangul %d, via variant %d)." % (len(hangul), hangul_source["kHangul"], hangul_source["variant"]),
+    "COUNTS: %d characters (kHangul %d, via variant %d, compatibility ideographs %d)." % (
+        len(hangul), hangul_source["kHangul"], hangul_source["variant"], hangul_source.get("compatibility", 0)),
     "",
     "hangul\tcharacters",
 ], ["%s\t%s" % kv for kv in grouped(hangul, lambda k: k)])
@@ -370,8 +459,9 @@ write("han-variants.tsv", [
     GEN,
     "SOURCE: " + UNIHAN_NOTE + ": kTraditionalVariant (s2t) and kSimplifiedVariant (t2s).",
     "RULES (s2t): 1. surnames take the traditional form of chinese-surnames.tsv (钟 鍾, 万 萬, 宁 寧, 种 种, 于 于 ...);",
-    "  2. a character that is itself a traditional character in common use stays: listed as its own variant,",
-    "     in Big5 (kBigFive) and with a kFrequency no more than 2 classes rarer than its alternatives (占 范 朴 沈 姜 台 里);",
+    "  2. a character that is itself a traditional character in common use stays: listed as its own variant, and",
+    "     either kept by ICU Hans-Hant (只 芸) or in Big5 (kBigFive) with a kFrequency no more than 2 classes rarer",
+    "     than its alternatives (范 朴 沈 姜 台 里 干 后; ICU would change these: 范→範, 台→臺). 占 has no variant at all;",
     "  3. otherwise the only alternative, or among several the one ICU Hans-Hant picks for the lone character,",
     "     else the most frequent (kFrequency). Explicit overrides: " + "; ".join(
         "%s -> %s (%s)" % (k, v[0], v[1]) for k, v in OVERRIDES_S2T.items()) + ".",
@@ -384,6 +474,19 @@ write("han-variants.tsv", [
     "",
     "direction\tfrom\tto\twhy",
 ], variant_lines)
+
+write("chinese-surname-readings.tsv", [
+    "chinese-surname-readings.tsv — further surname readings, for characters that are not in chinese-surnames.tsv.",
+    GEN,
+    "SOURCE: ICU 72.1 transform Han-Latin/Names (CLDR common/transforms/Han-Latin-Names.xml), run with uconv on every",
+    "  BMP character of han-pinyin.tsv followed by 明: the characters whose reading at the start of a name differs",
+    "  from Han-Latin's. Each reading kept is attested for the character in Unihan (kMandarin, kXHC1983, kHanyuPinyin",
+    "  or kTGHZ2013). Excluded by the Onoma compiler: " + "; ".join("%s (%s)" % kv for kv in SURNAME_EXCLUDED.items()) + ".",
+    "The engine reads these as single-character surnames after those of chinese-surnames.tsv (Sino-Korean: kHangul).",
+    "traditional = the name-safe traditional form (han-variants.tsv); general = the han-pinyin.tsv reading.",
+    "",
+    "simplified\ttraditional\tpinyin_surname\tgeneral",
+], ["%s\t%s\t%s\t%s" % row for row in extra_surnames])
 
 wg_lines = []
 mismatch = []
@@ -414,7 +517,10 @@ write("pinyin-wade-giles.tsv", [
 ], wg_lines)
 
 print("han-pinyin: %d chars %s" % (len(pinyin), pinyin_source))
+print("han-pinyin-names: %d chars: %s" % (len(name_pinyin), " ".join(c + r for c, r in sorted(name_pinyin.items()) if ord(c) < 0xA000)))
 print("han-sino-korean: %d chars %s" % (len(hangul), hangul_source))
 print("han-variants: %d s2t, %d t2s rows; surname problems: %s" % (
     sum(1 for c, (t, _) in s2t.items() if t != c), sum(1 for c, (s, _) in t2s.items() if s != c), problems))
+print("chinese-surname-readings: %d rows: %s; left out as unattested: %s" % (
+    len(extra_surnames), " ".join(r[0] + r[2] for r in extra_surnames), reading_problems))
 print("pinyin-wade-giles: %d rows, %d differ from pinyin-hangul.tsv: %s" % (len(wg_lines), len(mismatch), mismatch))

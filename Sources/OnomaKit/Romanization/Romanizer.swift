@@ -47,7 +47,8 @@ public struct Romanizer: Sendable {
             // A Hanja name or text is read in Korean first.
             let source = script == .han ? chinese.sinoKorean(input, asName: !options.text) : input
             if options.text {
-                result = RomanizedName(input: input, output: korean.romanizeText(source, scheme: k), scheme: scheme)
+                result = korean.romanizeTextResult(source, scheme: k)
+                result.input = input
             } else {
                 result = korean.romanizeName(source, scheme: k, given: options.given ?? .hyphen)
                 result.input = input

@@ -92,13 +92,25 @@ enum ChineseFixture {
         #expect(converter.romanizeText("单田芳", scheme: .pinyin) == "dan tian fang")  // no surname logic
         #expect(converter.romanizeText("北京", scheme: .hangul) == "베이징")
         #expect(converter.romanizeText("在北京abc", scheme: .pinyinTones) == "zài běi jīng abc")
+        #expect(converter.romanizeText("他说「你好」。ABC", scheme: .pinyin) == "ta shuo \"ni hao\". ABC")
+        #expect(converter.romanizeText("李白和杜甫", scheme: .sinoKorean) == "이백화두보")
     }
 
     @Test func nonHanIsPassedThroughWithWarning() {
         let r = converter.romanizeName("刘慈欣abc", scheme: .pinyin)
-        #expect(r.output.contains("abc"))
-        #expect(r.output.contains("Liucixin") || r.output.contains("Liu"))
-        #expect(!r.warnings.isEmpty)
+        #expect(r.output == "Liu Cixin abc")
+        #expect(r.family == "Liu")
+        #expect(r.warnings.count == 1)
+        let titled = converter.romanizeName("Dr. 刘慈欣", scheme: .wadeGiles)
+        #expect(titled.output == "Dr. Liu Tz'u-hsin")
+        // U+20002 is a Han character with no reading in Unihan: kept, not dropped.
+        let rare = converter.romanizeName("王\u{20002}", scheme: .pinyin)
+        #expect(rare.output == "Wang \u{20002}")
+        #expect(rare.warnings == ["'\u{20002}' (U+20002) has no pinyin reading: passed through unchanged"])
+        // A character without a Sino-Korean reading is kept, not dropped.
+        let noReading = converter.romanizeName("冼星海", scheme: .sinoKorean)
+        #expect(noReading.output == "冼성해")
+        #expect(noReading.warnings.count == 1)
         let latin = converter.romanizeName("Cixin Liu", scheme: .pinyin)
         #expect(latin.output == "Cixin Liu")
         #expect(!latin.warnings.isEmpty)
@@ -108,6 +120,22 @@ enum ChineseFixture {
         #expect(converter.romanizeName("", scheme: .pinyin).output == "")
         #expect(converter.romanizeName("   ", scheme: .pinyin).output == "")
         #expect(converter.romanizeText("", scheme: .pinyin) == "")
+    }
+
+    @Test func compatibilityIdeographs() {
+        // U+F9E1 is the KS X 1001 compatibility form of 李 (kHangul 이).
+        #expect(converter.romanizeName("\u{F9E1}白", scheme: .pinyin).output == "Li Bai")
+        #expect(converter.sinoKorean("\u{F9E1}白", asName: true) == "이백")
+    }
+
+    @Test func compoundSurnameAlone() {
+        #expect(converter.romanizeName("欧阳", scheme: .pinyin).output == "Ouyang")
+        #expect(converter.romanizeName("司马", scheme: .wadeGiles).output == "Ssu-ma")
+    }
+
+    @Test func middleDotNames() {
+        // Transliterated and minority names: each part one word (GB/T 28039 writes them as words).
+        #expect(converter.romanizeName("阿沛·阿旺晋美", scheme: .pinyin).output == "Apei Awangjinmei")
     }
 
     @Test func spacedInputMarksTheSplit() {
@@ -139,7 +167,7 @@ enum ChineseFixture {
         let ref = dir.appendingPathComponent("reference")
         try FileManager.default.createDirectory(at: ref, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        for name in ["pinyin-wade-giles.tsv", "pinyin-hangul.tsv", "han-sino-korean.tsv", "han-variants.tsv", "chinese-surnames.tsv"] {
+        for name in ["pinyin-wade-giles.tsv", "han-pinyin-names.tsv", "pinyin-hangul.tsv", "han-sino-korean.tsv", "han-variants.tsv", "chinese-surnames.tsv", "chinese-surname-readings.tsv"] {
             try FileManager.default.copyItem(at: TestPaths.dictionaries.appendingPathComponent("reference/\(name)"), to: ref.appendingPathComponent(name))
         }
         try "# comment\nreading\tcharacters\nzhang1\t张\nzhang\t章\n".write(to: ref.appendingPathComponent("han-pinyin.tsv"), atomically: true, encoding: .utf8)
@@ -147,6 +175,19 @@ enum ChineseFixture {
             _ = try ChineseConverter(dictionaries: dir)
         } throws: { error in
             "\(error)".contains("han-pinyin.tsv:4:")
+        }
+        try "reading\tchars\nzhang1\t张\n".write(to: ref.appendingPathComponent("han-pinyin.tsv"), atomically: true, encoding: .utf8)
+        #expect {
+            _ = try ChineseConverter(dictionaries: dir)
+        } throws: { error in
+            "\(error)".contains("han-pinyin.tsv:1: expected the header line")
+        }
+        try Data([0x72, 0x65, 0x61, 0x64, 0x69, 0x6E, 0x67, 0x09, 0x63, 0x68, 0x61, 0x72, 0x61, 0x63, 0x74, 0x65, 0x72, 0x73, 0x0A,
+                  0x61, 0x31, 0x09, 0xE5, 0xBC, 0x0A]).write(to: ref.appendingPathComponent("han-pinyin.tsv"))  // truncated UTF-8
+        #expect {
+            _ = try ChineseConverter(dictionaries: dir)
+        } throws: { error in
+            "\(error)".contains("han-pinyin.tsv:2: invalid UTF-8")
         }
     }
 }

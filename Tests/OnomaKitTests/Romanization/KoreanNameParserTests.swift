@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OnomaKit
+import OnomaTestSupport
 
 @Suite struct KoreanNameParserTests {
     let r = sharedKoreanRomanizer
@@ -23,11 +24,28 @@ import Testing
         ("Jung Ho-yeon", "정호연"), ("Chŏng Ho-yŏn", "정호연"), ("HoYeon Jung", "정호연"), ("Jang Yeong-sil", "장영실"),
         ("Chang Yŏng-sil", "장영실"), ("Jang Young-sil", "장영실"), ("Kim Yeon-koung", "김연경"), ("Kim Yeon-kyung", "김연경"),
         ("Kim Yŏn-gyŏng", "김연경"), ("Roh Moo-hyun", "노무현"), ("Choi Kyung-ju", "최경주"), ("Ban Ki-moon", "반기문"),
-        ("kim  yu-na", "김유나"), ("Namkoong Min", "남궁민"),
+        ("kim  yu-na", "김유나"), ("Namkoong Min", "남궁민"), ("Rhee Kang-in", "이강인"), ("No Mu-hyeon", "노무현"),
+        ("Ahn Cheol-soo", "안철수"), ("Shinn Soo-ji", "신수지"), ("Whang Hee-chan", "황희찬"), ("Chey Tae-won", "최태원"),
+        ("Ceng Kyeng-hwa", "정경화"), ("I Swun-sin", "이순신"), ("Kim Jong Un", "김정은"), ("Son Heung-min", "손흥민"),
     ])
     func parsesAttestedSpellings(_ input: String, _ hangul: String) {
         let readings = r.parse(romanized: input)
         #expect(readings.first?.candidates.contains(hangul) == true, "readings: \(readings.prefix(2).map { "\($0.family) \($0.given) \($0.candidates.prefix(5))" })")
+    }
+
+    /// Spellings that follow pronunciation across the syllable boundary: 김연아 is "Kim Yuna"
+    /// (her own spelling), 연아 being pronounced [여나].
+    @Test func resyllabifiedSpellings() {
+        let all = r.parse(romanized: "Kim Yuna").flatMap(\.candidates)
+        #expect(all.contains("김연아"))
+        #expect(all.contains("김유나"))
+    }
+
+    /// ALA-LC given names are written as pronounced (Library of Congress examples).
+    @Test(arguments: [("Yi Sŏng-min", "이석민"), ("Kim Ch'ang-nyong", "김창룡"), ("An Ŭng-nyŏl", "안응렬"), ("Pak Mog-wŏl", "박목월"),
+                      ("Kim Ch'ŏr-wŏn", "김철원"), ("Yi Ŏ-ryŏng", "이어령")])
+    func alaLCNamesAsPronounced(_ input: String, _ hangul: String) {
+        #expect(r.parse(romanized: input).flatMap(\.candidates).contains(hangul))
     }
 
     @Test func readingParts() throws {
@@ -81,5 +99,24 @@ import Testing
                 #expect(candidates.contains(name), "\(scheme.rawValue): \(romanized)")
             }
         }
+    }
+}
+
+@Suite struct KoreanConcurrencyTests {
+    /// One romanizer shared by many tasks: the reverse index is built once, behind a lock.
+    @Test func parallelUse() async throws {
+        let r = try KoreanRomanizer(dictionaries: OnomaTestSupport.TestPaths.dictionaries)
+        let results = await withTaskGroup(of: (String, String).self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    (r.parse(romanized: "Koh Young-aah").first?.candidates.first ?? "", r.romanizeName("고영아", scheme: .mr).output)
+                }
+            }
+            var all = [(String, String)]()
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 16)
+        #expect(results.allSatisfy { $0 == ("고영아", "Ko Yŏng-a") })
     }
 }

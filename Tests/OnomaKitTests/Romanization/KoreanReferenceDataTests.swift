@@ -97,5 +97,9 @@ import OnomaTestSupport
         #expect(r.surname("동방")?.hanja == ["東方"])
         #expect(r.surname("뷁") == nil)
         #expect(r.surnames.count == r.data.surnames.count)
+        #expect(r.surnames.prefix(5).map(\.hangul) == ["김", "이", "박", "정", "최"])
+        // Unranked rows (no verified census rank: 피 봉 황보 제갈 선우 독고 사공 서문 용 동방 황목) come last.
+        #expect(r.surnames.last?.rank == nil)
+        #expect(r.surnames.firstIndex { $0.rank == nil }.map { r.surnames[$0...].allSatisfy { $0.rank == nil } } == true)
     }
 }

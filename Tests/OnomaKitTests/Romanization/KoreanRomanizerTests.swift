@@ -178,6 +178,10 @@ func koreanSamples() -> [KoreanSample] {
         ("구미", "gumi"), ("영동", "yeongdong"), ("백암", "baegam"), ("옥천", "okcheon"), ("합덕", "hapdeok"),
         ("호법", "hobeop"), ("월곶", "wolgot"), ("벚꽃", "beotkkot"), ("한밭", "hanbat"),
         ("세운", "se-un"), ("금요일", "geumyoil"),
+        // 표준 발음법 (1988) examples, written in RR: 제11항 붙임 맑게 [말께], 묽고 [물꼬]; 제12항 않는 [안는],
+        // 싫네 [실레], 좋아 [조아]; 제20항 붙임 의견란 [의ː견난]; 제29항 물엿 [물렫], 담요 [담ː뇨].
+        ("맑게", "malge"), ("묽고", "mulgo"), ("않는", "anneun"), ("싫네", "sille"), ("좋아", "joa"),
+        ("의견란", "uigyeonnan"), ("물엿", "mullyeot"), ("담요", "damnyo"),
     ])
     func rrText(_ text: String, _ expected: String) {
         #expect(r.romanizeText(text, scheme: .rr) == expected)
@@ -267,5 +271,18 @@ func koreanSamples() -> [KoreanSample] {
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+}
+
+@Suite struct KoreanOptionsTests {
+    @Test func sharedOptions() {
+        let r = sharedKoreanRomanizer
+        #expect(r.romanize("민용하", options: RomanizationOptions(scheme: .rr))?.output == "Min Yong-ha")
+        #expect(r.romanize("민용하", options: RomanizationOptions(scheme: .rr, given: .joined))?.output == "Min Yongha")
+        #expect(r.romanize("신라", options: RomanizationOptions(scheme: .rr, text: true))?.output == "silla")
+        #expect(r.romanize("한국", options: RomanizationOptions(scheme: .mrASCII, text: true))?.output == "hanguk")
+        #expect(r.romanize("杨占峰", options: RomanizationOptions(scheme: .pinyin)) == nil)
+        #expect(r.romanize("고영아", options: RomanizationOptions(scheme: .auto)) == nil)
+        for scheme in KoreanScheme.allCases { #expect(KoreanScheme(scheme.romanizationScheme) == scheme) }
     }
 }

@@ -21,10 +21,10 @@ extension ChineseConverter {
         // A leading compound surname converts as a unit (its characters may convert differently alone).
         var start = 0
         if scalars.count >= 3, let first = scalars.first,
-           let surname = tables.compoundSurnames[UInt64(first.value) << 32 | UInt64(scalars[1].value)] {
+           let surname = tables.compoundSurname(first.value, scalars[1].value) {
             let target = traditional ? surname.traditional : surname.simplified
-            scalars[0] = Unicode.Scalar(target[0]) ?? scalars[0]
-            scalars[1] = Unicode.Scalar(target[1]) ?? scalars[1]
+            scalars[0] = Unicode.Scalar(target.0) ?? scalars[0]
+            scalars[1] = Unicode.Scalar(target.1) ?? scalars[1]
             start = 2
         }
         for (i, s) in scalars.enumerated() {

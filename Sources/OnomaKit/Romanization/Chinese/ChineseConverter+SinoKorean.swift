@@ -42,11 +42,8 @@ extension ChineseConverter {
         let isSingleGiven = isGivenName && range.count == 1
         for (k, i) in range.enumerated() {
             var syllable: UInt32
-            if let korean = surname?.korean {
-                syllable = UInt32(korean[k])
-            } else {
-                syllable = UInt32(tables.koreanReading(scalars[i]))
-            }
+            syllable = UInt32(surname?.koreanReading(k) ?? 0)
+            if syllable == 0 { syllable = UInt32(tables.koreanReading(scalars[i])) }
             if syllable == 0 {
                 let v = scalars[i]
                 warnings.append("U+\(String(v, radix: 16, uppercase: true)) has no Sino-Korean reading: passed through unchanged")
@@ -71,11 +68,13 @@ extension ChineseConverter {
         guard (0xAC00...0xD7A3).contains(syllable) else { return syllable }
         let index = syllable - 0xAC00
         let lead = index / 588, vowel = (index % 588) / 28, tail = index % 28
-        let yVowels: Set<UInt32> = [2, 6, 7, 12, 17, 20]  // ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ
+        // ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ (vowel indices 2 6 7 12 17 20) as a bit mask.
+        let yVowelMask: UInt32 = 0b1_0010_0001_0000_1100_0100  // bits 2 6 7 12 17 20
+        let isYVowel = yVowelMask & (1 << vowel) != 0
         var newLead = lead
         if lead == 5 {  // ㄹ
-            newLead = yVowels.contains(vowel) ? 11 : 2
-        } else if lead == 2, vowel != 2, yVowels.contains(vowel) {  // ㄴ
+            newLead = isYVowel ? 11 : 2
+        } else if lead == 2, vowel != 2, isYVowel {  // ㄴ
             newLead = 11
         }
         return 0xAC00 + (newLead * 21 + vowel) * 28 + tail

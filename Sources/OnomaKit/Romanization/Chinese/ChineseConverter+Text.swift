@@ -38,7 +38,7 @@ extension ChineseConverter {
                 last = .space
                 continue
             }
-            if scheme.isLatin, last == .syllable, s.properties.isAlphabetic || s.properties.numericType != nil { out += " " }
+            if scheme.isLatin, last == .syllable || last == .punctuation, s.properties.isAlphabetic || s.properties.numericType != nil { out += " " }
             out.unicodeScalars.append(s)
             if s.properties.isWhitespace { last = .space }
             else if s.properties.isAlphabetic || s.properties.numericType != nil { last = .word }

@@ -10,7 +10,8 @@ public struct ChineseConverter: Sendable {
     let tables: HanTables
 
     /// Loads the reference tables: `reference/han-pinyin.tsv`, `han-sino-korean.tsv`,
-    /// `han-variants.tsv`, `pinyin-wade-giles.tsv`, `pinyin-hangul.tsv`, `chinese-surnames.tsv`.
+    /// `han-pinyin-names.tsv`, `han-variants.tsv`, `pinyin-wade-giles.tsv`, `pinyin-hangul.tsv`, `chinese-surnames.tsv`,
+    /// `chinese-surname-readings.tsv`.
     /// - Parameter dictionaries: the `Dictionaries/` folder (see `OnomaData.defaultDirectory()`).
     /// - Throws: `ChineseDataError` naming the file and line of the first problem and what to do.
     public init(dictionaries: URL) throws {
@@ -26,9 +27,11 @@ public struct ChineseConverter: Sendable {
     /// 仇 Qiu, 查 Zha, 朴 Piao); surname and given name are capitalized and separated by a space.
     /// Given-name syllables are joined by default for pinyin ("Cixin", with the apostrophe of
     /// "Wan'er"), hyphenated for Wade–Giles ("Tz'u-hsin"). Hangul and Sino-Korean output is
-    /// written without spaces (장쩌민, 이순신), whatever `given` says. A space or middle dot in
-    /// the input is taken as the given split. Characters that are not Han (or have no reading)
-    /// are passed through unchanged and reported in `warnings`, never dropped.
+    /// written without spaces (장쩌민, 이순신), whatever `given` says. A space in the input marks
+    /// the surname/given split ("欧阳 娜娜"); middle dots separate the words of transliterated and
+    /// minority names (阿沛·阿旺晋美 → Apei Awangjinmei, no split). Han within other text is read
+    /// as a name ("Dr. 刘慈欣" → "Dr. Liu Cixin"). Characters that are not Han (or have no
+    /// reading) are passed through unchanged and reported in `warnings`, never dropped.
     /// - Parameters:
     ///   - name: the name, e.g. "刘慈欣" or "劉慈欣".
     ///   - scheme: the output scheme.
@@ -38,7 +41,7 @@ public struct ChineseConverter: Sendable {
     /// - Complexity: O(n) in the length of the name, table lookups only.
     public func romanizeName(_ name: String, scheme: ChineseScheme, given: GivenNameStyle? = nil, strict: Bool = false) -> RomanizedName {
         var warnings: [String] = []
-        let scalarCount = name.unicodeScalars.count
+        let scalarCount = name.utf8.count  // an upper bound of the scalar count, O(1)
         if scalarCount == 0 {
             return RomanizedName(input: name, output: "", scheme: scheme.romanizationScheme)
         }
@@ -50,7 +53,10 @@ public struct ChineseConverter: Sendable {
                 n += 1
                 if !HanTables.isHan(s.value) { simple = false }
             }
-            let scalars = UnsafeBufferPointer(buffer)
+            let scalars = UnsafeBufferPointer(rebasing: buffer[0..<n])
+            if simple, scheme != .sinoKorean, n <= 64, let fast = fastName(name, scalars, scheme: scheme, style: givenStyle(given, scheme), strict: strict) {
+                return fast
+            }
             if simple {
                 let (familyLength, surname) = splitLength(scalars)
                 let family = romanizeWord(scalars, 0..<familyLength, surname: surname, scheme: scheme, style: .family, strict: strict, capitalize: true, warnings: &warnings)
@@ -59,6 +65,56 @@ public struct ChineseConverter: Sendable {
                 return RomanizedName(input: name, output: output, scheme: scheme.romanizationScheme, family: family, given: givenText.isEmpty ? nil : givenText, warnings: warnings)
             }
             return romanizeComplexName(name, scalars, scheme: scheme, given: given, strict: strict)
+        }
+    }
+
+    /// The hot path for short all-Han names: precomputed UTF-8 of each syllable copied into one
+    /// stack buffer, three strings made at the end.
+    /// - Returns: nil when a character has no reading in this scheme (the general path reports it).
+    func fastName(_ name: String, _ scalars: UnsafeBufferPointer<UInt32>, scheme: ChineseScheme, style: PartStyle, strict: Bool) -> RomanizedName? {
+        let n = scalars.count
+        let form = form(scheme, strict: strict)
+        let latin = scheme.isLatin
+        let apostrophes = form == .pinyin || form == .pinyinTones
+        let (familyLength, surname) = splitLength(scalars)
+        let t = tables
+        return t.formBytes.withUnsafeBufferPointer { pool in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * HanTables.maxFormBytes + n * 2 + 4) { out in
+                var length = 0
+                var familyEnd = 0
+                for i in 0..<n {
+                    let code = i < familyLength ? (surname?.reading(i) ?? t.nameReading(scalars[i])) : t.nameReading(scalars[i])
+                    if code == 0 { return nil }
+                    if !latin && !t.hasHangul[Int(code >> 3)] { return nil }
+                    let first = i == 0 || i == familyLength
+                    if i == familyLength && i > 0 {
+                        familyEnd = length
+                        if latin { out[length] = 0x20; length += 1 }
+                    }
+                    var capital = first
+                    if !first && latin {
+                        let partStyle: PartStyle = i < familyLength ? (scheme == .wadeGiles ? .hyphen : .joined) : style
+                        switch partStyle {
+                        case .hyphen: out[length] = 0x2D; length += 1
+                        case .spaced: out[length] = 0x20; length += 1; capital = true
+                        case .joined, .family:
+                            if apostrophes && t.vowelInitial[Int(code >> 3)] { out[length] = 0x27; length += 1 }
+                        }
+                    }
+                    let slot = t.formSlot(form, code, capitalized: capital && latin)
+                    let offset = Int(t.formOffsets[slot])
+                    let count = Int(t.formLengths[slot])
+                    for k in 0..<count { out[length + k] = pool[offset + k] }
+                    length += count
+                }
+                if familyLength == n { familyEnd = length }
+                let bytes = UnsafeBufferPointer(rebasing: out[0..<length])
+                let output = String(decoding: bytes, as: UTF8.self)
+                let family = String(decoding: bytes[0..<familyEnd], as: UTF8.self)
+                let givenStart = latin && familyEnd < length ? familyEnd + 1 : familyEnd
+                let given: String? = givenStart < length ? String(decoding: bytes[givenStart..<length], as: UTF8.self) : nil
+                return RomanizedName(input: name, output: output, scheme: scheme.romanizationScheme, family: family, given: given)
+            }
         }
     }
 
@@ -79,11 +135,12 @@ public struct ChineseConverter: Sendable {
     }
 
     /// The number of leading characters that form the surname, and its table entry if any:
-    /// a compound surname when at least one character follows it, else the first character.
+    /// a compound surname (the whole input when it is just that surname: 欧阳 → Ouyang), else
+    /// the first character.
     func splitLength(_ s: UnsafeBufferPointer<UInt32>) -> (Int, HanTables.Surname?) {
-        if s.count >= 3, let c = tables.compoundSurnames[UInt64(s[0]) << 32 | UInt64(s[1])] { return (2, c) }
+        if s.count >= 2, let c = tables.compoundSurname(s[0], s[1]) { return (2, c) }
         if s.isEmpty { return (0, nil) }
-        return (1, tables.singleSurnames[s[0]])
+        return (1, tables.singleSurname(s[0]))
     }
 
     /// The output form for a scheme.
@@ -110,11 +167,11 @@ public struct ChineseConverter: Sendable {
         var first = true
         var previousWasReading = false
         for (k, i) in range.enumerated() {
-            let code = surname.map { $0.readings[k] } ?? tables.reading(scalars[i])
+            let code = surname?.reading(k) ?? tables.nameReading(scalars[i])
             if code == 0 || (form == .hangul && !tables.hasHangul[Int(code >> 3)]) {
                 let v = scalars[i]
                 let text = String(Unicode.Scalar(v).map(Character.init) ?? "\u{FFFD}")
-                warnings.append(String(format: "'%@' (U+%04X) has no %@ reading: passed through unchanged", text, v, scheme.rawValue))
+                warnings.append("'\(text)' (U+\(String(v, radix: 16, uppercase: true))) has no \(scheme.rawValue) reading: passed through unchanged")
                 out += text
                 previousWasReading = false
                 first = false
@@ -185,8 +242,8 @@ public struct ChineseConverter: Sendable {
                 // "欧阳 娜娜": the writer marked the split.
                 let familyRange = parts[0]
                 var surname: HanTables.Surname?
-                if familyRange.count == 1 { surname = tables.singleSurnames[body[familyRange.lowerBound]] }
-                if familyRange.count == 2 { surname = tables.compoundSurnames[UInt64(body[familyRange.lowerBound]) << 32 | UInt64(body[familyRange.lowerBound + 1])] }
+                if familyRange.count == 1 { surname = tables.singleSurname(body[familyRange.lowerBound]) }
+                if familyRange.count == 2 { surname = tables.compoundSurname(body[familyRange.lowerBound], body[familyRange.lowerBound + 1]) }
                 let family = romanizeWord(body, familyRange, surname: surname, scheme: scheme, style: .family, strict: strict, capitalize: true, warnings: &warnings)
                 let givenParts = parts.dropFirst().map {
                     romanizeWord(body, $0, surname: nil, scheme: scheme, style: givenStyle(given, scheme), strict: strict, capitalize: true, warnings: &warnings)
@@ -205,12 +262,19 @@ public struct ChineseConverter: Sendable {
         var out = ""
         var i = 0
         var sawHan = false
+        var runs: [(family: String, given: String)] = []
         while i < body.count {
             if HanTables.isHan(body[i]) {
                 var j = i
                 while j < body.count, HanTables.isHan(body[j]) { j += 1 }
                 if scheme.isLatin, let last = out.unicodeScalars.last, last.properties.isAlphabetic || last.properties.numericType != nil { out += " " }
-                out += romanizeWord(body, i..<j, surname: nil, scheme: scheme, style: .joined, strict: strict, capitalize: true, warnings: &warnings)
+                // Each run of Han is read as a name ("Dr. 刘慈欣" → "Dr. Liu Cixin").
+                let run = UnsafeBufferPointer(rebasing: body[i..<j])
+                let (familyLength, surname) = splitLength(run)
+                let family = romanizeWord(run, 0..<familyLength, surname: surname, scheme: scheme, style: .family, strict: strict, capitalize: true, warnings: &warnings)
+                let g = romanizeWord(run, familyLength..<run.count, surname: nil, scheme: scheme, style: givenStyle(given, scheme), strict: strict, capitalize: true, warnings: &warnings)
+                out += g.isEmpty ? family : scheme.isLatin ? family + " " + g : family + g
+                runs.append((family, g))
                 if scheme.isLatin, j < body.count, let next = Unicode.Scalar(body[j]), next.properties.isAlphabetic || next.properties.numericType != nil { out += " " }
                 sawHan = true
                 i = j
@@ -225,7 +289,10 @@ public struct ChineseConverter: Sendable {
             }
         }
         if !sawHan { return RomanizedName(input: name, output: name, scheme: scheme.romanizationScheme, warnings: warnings) }
-        return RomanizedName(input: name, output: out, scheme: scheme.romanizationScheme, warnings: warnings)
+        // One name among other text: report its parts.
+        let parts = runs.count == 1 ? runs[0] : nil
+        return RomanizedName(input: name, output: out, scheme: scheme.romanizationScheme, family: parts?.family,
+                             given: parts.flatMap { $0.given.isEmpty ? nil : $0.given }, warnings: warnings)
     }
 
     static func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 || v == 0x0A || v == 0x0D }
@@ -239,8 +306,11 @@ public struct ChineseConverter: Sendable {
     /// - Returns: nil when the name is empty or has characters other than Han and one space.
     /// - Complexity: O(n).
     public func split(_ name: String) -> (family: String, given: String)? {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        let scalars = Array(trimmed.unicodeScalars.map(\.value))
+        // Trim by hand: Foundation's trimmingCharacters(in:) costs microseconds per call on Linux.
+        var scalars = name.unicodeScalars.map(\.value)
+        while let last = scalars.last, Self.isSpace(last) { scalars.removeLast() }
+        let lead = scalars.firstIndex { !Self.isSpace($0) } ?? scalars.count
+        if lead > 0 { scalars.removeFirst(lead) }
         guard !scalars.isEmpty else { return nil }
         let spaces = scalars.indices.filter { Self.isSpace(scalars[$0]) }
         if spaces.count == 1 {
@@ -270,12 +340,12 @@ public struct ChineseConverter: Sendable {
             if asName {
                 let (length, surname) = splitLength(buffer)
                 if let surname {
-                    for code in surname.readings { out.append(tables.syllables[Int(code >> 3)]) }
+                    for k in 0..<surname.length { out.append(tables.syllables[Int(surname.reading(k) >> 3)]) }
                     start = length
                 }
             }
             for i in start..<buffer.count {
-                let code = tables.reading(buffer[i])
+                let code = asName ? tables.nameReading(buffer[i]) : tables.reading(buffer[i])
                 if code != 0 { out.append(tables.syllables[Int(code >> 3)]) }
             }
         }

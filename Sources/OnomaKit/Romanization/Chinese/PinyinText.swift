@@ -71,7 +71,7 @@ enum PinyinText {
         var best = [(cost: Int, previous: Int)?](repeating: nil, count: n + 1)
         best[0] = (0, -1)
         for end in 1...n {
-            for start in max(0, end - 6)..<end {
+            for start in max(0, end - 7)..<end {  // the longest spelling has 7 letters (ch'uang)
                 guard let before = best[start] else { continue }
                 let piece = String(letters[start..<end])
                 guard isSyllable(piece) else { continue }
@@ -86,4 +86,30 @@ enum PinyinText {
         while i > 0 { cuts.append(i); i = best[i]!.previous }
         return cuts.reversed()
     }
+
+    /// Like `segment(_:known:)` over letter codes (`HanTables.letterCode`), with syllables
+    /// looked up by `HanTables.spellingKey` (no strings made).
+    static func segment(codes: [UInt8], known isSyllable: (UInt64) -> Bool) -> [Int]? {
+        let n = codes.count
+        guard n > 0 else { return nil }
+        var best = [(cost: Int, previous: Int)?](repeating: nil, count: n + 1)
+        best[0] = (0, -1)
+        for end in 1...n {
+            for start in max(0, end - 7)..<end {
+                guard let before = best[start] else { continue }
+                guard isSyllable(HanTables.spellingKey(codes[start..<end])) else { continue }
+                let vowelStart = start > 0 && isVowelCode(codes[start])
+                let cost = before.cost + 10 + (vowelStart ? 100 : 0)
+                if best[end] == nil || cost < best[end]!.cost { best[end] = (cost, start) }
+            }
+        }
+        guard best[n] != nil else { return nil }
+        var cuts: [Int] = []
+        var i = n
+        while i > 0 { cuts.append(i); i = best[i]!.previous }
+        return cuts.reversed()
+    }
+
+    /// a, o, e (the letters a pinyin syllable inside a word may not start with unmarked).
+    static func isVowelCode(_ c: UInt8) -> Bool { c == 1 || c == 15 || c == 5 }
 }

@@ -85,10 +85,12 @@ struct ReferenceTSV {
             else if b0 & 0xF8 == 0xF0 { value = b0 & 0x07; length = 4 }
             else { throw invalidUTF8(line) }
             guard i + length <= end else { throw invalidUTF8(line) }
-            for k in 1..<max(length, 1) where length > 1 {
+            var k = 1
+            while k < length {
                 let b = UInt32(bytes[i + k])
                 guard b & 0xC0 == 0x80 else { throw invalidUTF8(line) }
                 value = value << 6 | (b & 0x3F)
+                k += 1
             }
             body(value)
             i += length

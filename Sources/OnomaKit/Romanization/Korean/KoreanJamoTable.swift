@@ -41,21 +41,3 @@ enum KoreanJamoTable {
         yaleInitial[s.initial] + yaleVowel[s.vowel] + yaleFinal[s.final]
     }
 }
-
-extension String {
-    /// The string with its first letter upper-cased, including MR's ŏ ŭ (Ŏm, Ŭn); cheap for
-    /// the short ASCII strings of the hot path.
-    var capitalizedFirst: String {
-        guard let first = unicodeScalars.first else { return self }
-        let upper: Unicode.Scalar
-        switch first.value {
-        case 0x61...0x7A: upper = Unicode.Scalar(first.value - 32)!
-        case 0x14F: upper = "\u{14E}"
-        case 0x16D: upper = "\u{16C}"
-        default: return self
-        }
-        var out = String(upper)
-        out.unicodeScalars.append(contentsOf: unicodeScalars.dropFirst())
-        return out
-    }
-}

@@ -68,7 +68,7 @@ struct KoreanNameParser {
         // syllable: cutting a piece further costs extra.
         let extraSyllableCost: Float = parts.count >= 2 ? 0.6 : 0
         for part in parts {
-            let segs = segment(part).prefix(3).map { Segmentation(keys: $0.keys, cost: $0.cost + extraSyllableCost * Float($0.keys.count - 1)) }
+            let segs = withResyllabified(Array(segment(part).prefix(3))).map { Segmentation(keys: $0.keys, cost: $0.cost + extraSyllableCost * Float($0.keys.count - 1)) }
             guard !segs.isEmpty else { return [] }
             combos = combos.flatMap { c in segs.map { Segmentation(keys: c.keys + $0.keys, cost: c.cost + $0.cost) } }
                 .filter { $0.keys.count <= KoreanNameParser.maximumGivenSyllables }
@@ -76,6 +76,7 @@ struct KoreanNameParser {
             combos = Array(combos.prefix(6))
             if combos.isEmpty { return [] }
         }
+        combos = withAssimilationUndone(combos)
         return combos.map { makeReading(family: familyKey, surnames: surnames, given: $0, western: western, penalty: penalty) }
     }
 
@@ -89,7 +90,7 @@ struct KoreanNameParser {
             let family = String(decoding: chars[..<cut], as: UTF8.self)
             guard let surnames = surnameCandidates(family) else { continue }
             let rest = String(decoding: chars[cut...], as: UTF8.self)
-            for seg in segment(rest).prefix(2) where seg.keys.count <= KoreanNameParser.maximumGivenSyllables {
+            for seg in withAssimilationUndone(withResyllabified(Array(segment(rest).prefix(2)))) where seg.keys.count <= KoreanNameParser.maximumGivenSyllables {
                 out.append(makeReading(family: family, surnames: surnames, given: seg, western: false, penalty: 0.6))
             }
         }
@@ -134,6 +135,52 @@ struct KoreanNameParser {
             }
         }
         return best[n]
+    }
+
+    /// Adds readings where a consonant written at the start of a syllable belongs to the end of
+    /// the one before, as in spellings that follow pronunciation: "Yuna" for 연아 (Kim Yuna,
+    /// [여나]). One consonant letter moves; the result must be two known syllable spellings;
+    /// it costs a little more than the reading as written.
+    func withResyllabified(_ segmentations: [Segmentation]) -> [Segmentation] {
+        var out = segmentations
+        let vowels: Set<UInt8> = Set("aeiouwy".utf8), movable: Set<UInt8> = Set("nmlrkgpbtd".utf8)
+        for seg in segmentations {
+            for i in 0..<max(0, seg.keys.count - 1) {
+                let a = Array(seg.keys[i].utf8), b = Array(seg.keys[i + 1].utf8)
+                guard let last = a.last, vowels.contains(last), b.count >= 2, movable.contains(b[0]), vowels.contains(b[1]) else { continue }
+                let k1 = seg.keys[i] + String(UnicodeScalar(b[0])), k2 = String(decoding: b.dropFirst(), as: UTF8.self)
+                guard index.syllables[k1] != nil, index.syllables[k2] != nil else { continue }
+                var keys = seg.keys
+                keys[i] = k1
+                keys[i + 1] = k2
+                out.append(Segmentation(keys: keys, cost: seg.cost + 0.5))
+            }
+        }
+        return out
+    }
+
+    /// MR/ALA-LC write given names as pronounced: adds readings that undo nasalization and
+    /// ㄹ → ㄴ at a syllable boundary (Sŏng-min 석민, Ch'ang-nyong 창룡, Ŭng-nyŏl 응렬).
+    func withAssimilationUndone(_ segmentations: [Segmentation]) -> [Segmentation] {
+        var out = segmentations
+        for seg in segmentations {
+            for i in 0..<max(0, seg.keys.count - 1) {
+                let a = seg.keys[i], b = seg.keys[i + 1]
+                guard let next = b.utf8.first, next == UInt8(ascii: "n") || next == UInt8(ascii: "m") else { continue }
+                var alternatives = [(String, String)]()
+                if a.hasSuffix("ng") { alternatives.append((String(a.dropLast(2)) + "k", b)) }
+                if a.hasSuffix("m") { alternatives.append((String(a.dropLast()) + "p", b)) }
+                if next == UInt8(ascii: "n") && (a.hasSuffix("ng") || a.hasSuffix("m")) { alternatives.append((a, "r" + b.dropFirst())) }
+                if next == UInt8(ascii: "n") && a.hasSuffix("ng") { alternatives.append((String(a.dropLast(2)) + "k", "r" + b.dropFirst())) }
+                for (k1, k2) in alternatives where index.syllables[k1] != nil && index.syllables[k2] != nil {
+                    var keys = seg.keys
+                    keys[i] = k1
+                    keys[i + 1] = k2
+                    out.append(Segmentation(keys: keys, cost: seg.cost + 0.6))
+                }
+            }
+        }
+        return out
     }
 
     func mergeBeam(_ a: [Segmentation], _ b: [Segmentation]) -> [Segmentation] {

@@ -217,9 +217,13 @@ extension KoreanRomanizer {
     }
 }
 
-extension String {
-    /// Left-pads with zeros to `width`.
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+
+extension KoreanRomanizer {
+    /// Romanizes with the shared options: name mode, or text mode when `options.text`.
+    /// - Returns: nil when `options.scheme` is not a Korean scheme (`auto` included: the
+    ///   caller decides what `auto` means for the input's script).
+    public func romanize(_ input: String, options: RomanizationOptions) -> RomanizedName? {
+        guard let scheme = KoreanScheme(options.scheme) else { return nil }
+        return options.text ? romanizeTextResult(input, scheme: scheme) : romanizeName(input, scheme: scheme, given: options.given ?? .hyphen)
     }
 }

@@ -102,6 +102,7 @@ enum KoreanSoundChanges {
                 onset = Jamo.ch
             }
             var coda = codaClass[final]
+            if final == Jamo.fLG && onset == Jamo.g { coda = .l }             // 맑게 [말께] malge (표준 발음법 제11항 붙임)
             if onset == Jamo.r {
                 switch coda {
                 case .l, .none: break

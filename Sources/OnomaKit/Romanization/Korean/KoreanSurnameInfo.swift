@@ -32,6 +32,14 @@ extension KoreanRomanizer {
 
     /// Every surname in the tables, census rank order first (unranked ones last).
     public var surnames: [KoreanSurnameInfo] {
-        data.surnames.map { KoreanSurnameInfo(hangul: $0.hangul, hanja: $0.hanja, rank: $0.rank, spellings: $0.spellings, otherSpellings: $0.otherSpellings) }
+        let ranked = data.surnames.enumerated().sorted { a, b in
+            switch (a.element.rank, b.element.rank) {
+            case let (x?, y?): return x != y ? x < y : a.offset < b.offset
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map(\.element)
+        return ranked.map { KoreanSurnameInfo(hangul: $0.hangul, hanja: $0.hanja, rank: $0.rank, spellings: $0.spellings, otherSpellings: $0.otherSpellings) }
     }
 }
