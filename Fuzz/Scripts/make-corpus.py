@@ -70,6 +70,17 @@ def main():
                  "Namkoong Min", "Ahn  Jung-geun", "yi sun-sin", "SunWoo Jung-a", "O Ŭn-ju"]:
         write("fuzz-korean-parse", text)
 
+    # Romanized Chinese names (pinyin, Wade-Giles, Hong Kong/Taiwan spellings) and Han names
+    # for the round trip.
+    chinese_latin = [e for k, v in fixtures.items() if k.startswith(("pinyin", "wade")) for _, e in v]
+    han = [n for n in native if all(0x3400 <= ord(c) <= 0x9FFF for c in n)]
+    for text in chinese_latin + latin + han:
+        write("fuzz-chinese-parse", text)
+    for text in ["Liu, Cixin", "Cixin Liu", "Liu Tz'u-hsin", "Au-Yeung Chun", "Lee Teng-hui", "Xi'an",
+                 "Yang2 Zhan4feng1", "Lü Buwei", "Lv Buwei", "Lu: Buwei", "Ouyang Nana", "Mao Tse-tung",
+                 "Chiang Kai-shek", "Sun Yat-sen", "Ts'ao Hsüeh-ch'in"]:
+        write("fuzz-chinese-parse", text)
+
     # Romanize: one selector byte + input. Each native name under a name-mode scheme of its
     # script and under auto; running text from the fixtures in text mode.
     for i, text in enumerate(native):

@@ -4,8 +4,9 @@ import OnomaKit
 // Fuzzes the dictionary loader: bytes → glossary or diagnostics.
 //
 // Invariants checked on every input (a break aborts, and libFuzzer keeps the input):
-// - streaming: the same bytes fed in small, odd-sized chunks give the same glossary or the same
-//   diagnostics as bytes fed whole (chunk boundaries inside UTF-8 sequences, tags, entities);
+// - streaming: the same bytes fed in small, odd-sized chunks give the same verdict, and the same
+//   glossary or structural diagnostics, as bytes fed whole (chunk boundaries inside UTF-8
+//   sequences, tags, entities);
 // - loading is deterministic;
 // - a refused file says why: at least one diagnostic, each with a message;
 // - a loaded glossary is well formed: non-empty ids, names with a language, locations ≥ 1;
@@ -70,7 +71,16 @@ public func fuzzGlossaryLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let whole = load(XML.DataSource(bytes))
     let chunked = load(ChunkedSource(bytes))
-    Fuzz.check(whole == chunked, "chunked reading differs from whole reading:\n whole:   \(whole)\n chunked: \(chunked)")
+    // The same verdict and the same glossary or structural diagnostics. For a malformed file
+    // only the first fatal problem is reported, and which one libxml2 meets first can depend
+    // on its buffering (an unterminated comment holding invalid UTF-8: "comment not
+    // terminated" read whole, "invalid UTF-8" read in chunks); both refuse the file.
+    switch (whole, chunked) {
+    case (.refused(.malformed, _), .refused(.malformed, _)), (.refused(.unreadable, _), .refused(.unreadable, _)):
+        break
+    default:
+        Fuzz.check(whole == chunked, "chunked reading differs from whole reading:\n whole:   \(whole)\n chunked: \(chunked)")
+    }
     Fuzz.check(load(XML.DataSource(bytes)) == whole, "loading is not deterministic")
 
     let report = linter.validate(bytes: bytes, file: "fuzz.xml")
