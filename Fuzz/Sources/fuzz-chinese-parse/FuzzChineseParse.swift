@@ -4,7 +4,7 @@ import OnomaKit
 // Fuzzes the romanized Chinese name parser (`ChineseConverter.parse(romanized:)`).
 //
 // Invariants on every reading:
-// - no empty syllable; each syllable is toneless lower-case pinyin (a–z and ü);
+// - no empty syllable; each syllable is toneless lower-case pinyin (a–z, ü, ê);
 // - a reading has at least one syllable;
 // - 0 ≤ score ≤ 1, readings sorted best first, no two readings alike;
 // - deterministic.
@@ -16,7 +16,8 @@ let chinese: ChineseConverter = {
 }()
 
 func isPinyinSyllable(_ s: String) -> Bool {
-    !s.isEmpty && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "ü" }
+    // ê is a syllable of its own (欸 ê), the one pinyin letter with a circumflex.
+    !s.isEmpty && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "ü" || $0 == "ê" }
 }
 
 func checkReadings(_ readings: [ChineseNameReading], input: String) {

@@ -21,6 +21,15 @@ let romanizer: Romanizer = {
 let schemes = RomanizationScheme.allCases
 let styles: [GivenNameStyle?] = [nil] + GivenNameStyle.allCases
 
+/// Byte-wise containment: `String.contains` compares grapheme clusters, and a combining mark
+/// after the name ("Jin" + U+20E0) would hide it.
+func containsBytes(_ haystack: String, _ needle: String) -> Bool {
+    let h = Array(haystack.utf8), n = Array(needle.utf8)
+    guard n.count <= h.count else { return false }
+    if n.isEmpty { return true }
+    return (0...(h.count - n.count)).contains { i in h[i..<(i + n.count)].elementsEqual(n) }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRomanize(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size >= 1 else { return 0 }
@@ -45,11 +54,11 @@ public func fuzzRomanize(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     if let family = result.family {
         Fuzz.check(!family.isEmpty, "empty family name: \(input.debugDescription) → \(result)")
-        Fuzz.check(output.contains(family), "family \(family.debugDescription) not in output \(output.debugDescription)")
+        Fuzz.check(containsBytes(output, family), "family \(family.debugDescription) not in output \(output.debugDescription)")
     }
     if let given = result.given {
-        // A one-syllable name has an empty given name ("" is not "contained" for Foundation).
-        Fuzz.check(given.isEmpty || output.contains(given), "given \(given.debugDescription) not in output \(output.debugDescription)")
+        // A one-syllable name has an empty given name.
+        Fuzz.check(given.isEmpty || containsBytes(output, given), "given \(given.debugDescription) not in output \(output.debugDescription)")
     }
     if options.scheme != .auto {
         Fuzz.check(result.scheme == options.scheme, "asked for \(options.scheme), got \(result.scheme)")
