@@ -76,7 +76,7 @@ for target in "${targets[@]}"; do
     seeds_n=$(find "$seeds" -type f | wc -l)
     log="$scratch/$target.log"
     set +e
-    "$exe" -max_total_time="$seconds" -rss_limit_mb="$rss" -timeout=25 -print_final_stats=1 \
+    "$exe" -max_total_time="$seconds" -rss_limit_mb="$rss" -timeout=60 -print_final_stats=1 \
         -artifact_prefix="$artifacts/" "${extra[@]}" "$corpus" "$seeds" >"$log" 2>&1
     status=$?
     set -e

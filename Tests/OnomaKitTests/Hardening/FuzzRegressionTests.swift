@@ -19,4 +19,15 @@ import Testing
         #expect(result.family == "楊")
         #expect(result.given == "占峰")
     }
+
+    /// fuzz-chinese-parse, regression-score-above-one: "Family, Given" readings added a surname
+    /// bonus to a full score and returned 1.01, outside the documented 0...1.
+    @Test(arguments: ["Xin,,,,2,,,,,,ananfang,", "Liu, Cixin", "Wang, Xiaoming", "Ouyang, Nana"])
+    func chineseParseScoresStayWithinZeroAndOne(_ input: String) {
+        let readings = Self.romanizer.chinese.parse(romanized: input)
+        #expect(!readings.isEmpty)
+        for r in readings {
+            #expect(r.score >= 0 && r.score <= 1, "\(r)")
+        }
+    }
 }

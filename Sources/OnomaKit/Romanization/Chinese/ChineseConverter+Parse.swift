@@ -36,7 +36,9 @@ extension ChineseConverter {
         // Ties broken by the syllables, so that the order is stable.
         return best.map { key, score -> (ChineseNameReading, String) in
             var r = key
-            r.score = (score * 1000).rounded() / 1000
+            // Clamped here for every path: the early returns of `splits` ("Liu, Cixin") add a
+            // surname bonus to a full base score (fuzz-chinese-parse found 1.01).
+            r.score = min(1, max(0, (score * 1000).rounded() / 1000))
             return (r, (r.family + ["|"] + r.given).joined(separator: " "))
         }.sorted { $0.0.score != $1.0.score ? $0.0.score > $1.0.score : $0.1 < $1.1 }.map(\.0)
     }
