@@ -30,4 +30,15 @@ import Testing
             #expect(r.score >= 0 && r.score <= 1, "\(r)")
         }
     }
+
+    /// fuzz-chinese-parse, regression-nondeterministic-order: the same syllables in Chinese and
+    /// Western order tied on score and syllables, and came out in a different order from one
+    /// call to the next.
+    @Test(arguments: ["Okunte-kunte-tun   Okunte-kunte-tun", "Wang Wang", "Li Li"])
+    func chineseParseOrderIsStable(_ input: String) {
+        let first = Self.romanizer.chinese.parse(romanized: input)
+        for _ in 0..<20 {
+            #expect(Self.romanizer.chinese.parse(romanized: input) == first)
+        }
+    }
 }
