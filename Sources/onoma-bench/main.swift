@@ -8,6 +8,8 @@ let benchmarks: [(name: String, about: String, run: ([String]) throws -> Void)] 
     ("korean", "Korean engine per core: name/text modes, reverse parsing", koreanEngineBench),
     ("chinese", "Chinese engine per core: table load, names/s per scheme, parse", chineseBench),
     ("romanize-cli", "onoma romanize vs uconv over 1,000,000 names, whole process", romanizeCLIBench),
+    ("dictionary", "load, lint and validate a generated 100,000-entry glossary, in process", dictionaryBench),
+    ("dictionary-cli", "onoma dict stats/lint/validate vs xmllint --schema on it, whole process, time and peak RSS", dictionaryCLIBench),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -45,6 +45,7 @@ enum DictCheck {
         let report = validator.validate(files: urls, displayNames: names)
         options.write(report.diagnostics)
         Output.standard.flush()
+        _ = Unmanaged.passRetained(KeepUntilExit(report))
         if !report.unusableFiles.isEmpty { throw CommandExit(code: CLI.usageError) }
         if report.errorCount > 0 { throw CommandExit(code: 1) }
     }

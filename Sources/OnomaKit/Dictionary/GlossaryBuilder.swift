@@ -10,6 +10,7 @@ final class GlossaryBuilder: XML.SAXDelegate {
     static let xmlNamespace: StaticString = "http://www.w3.org/XML/1998/namespace"
 
     let file: String
+    @exclusivity(unchecked)
     private(set) var glossary: Glossary
     private(set) var diagnostics: [Diagnostic] = []
     /// Attributes of the current start tag reported here, so that the schema's message about
@@ -19,11 +20,37 @@ final class GlossaryBuilder: XML.SAXDelegate {
     private(set) var flaggedColumn = 0
 
     private enum Context { case none, glossary, title, entry, name, note, skipped }
+    @exclusivity(unchecked)
     private var stack: [Context] = []
+    @exclusivity(unchecked)
     private var text: [UInt8] = []
+    @exclusivity(unchecked)
     private var entry: GlossaryEntry?
+    @exclusivity(unchecked)
     private var name: NameForm?
     private var sawRoot = false
+    /// Called with each entry as it is completed (e.g. to check it while parsing goes on).
+    var onEntry: ((GlossaryEntry) -> Void)?
+    /// libxml2 interns names in its dictionary: once a name matched, its pointer is compared
+    /// first (a string comparison per element is measurable on large files).
+    private var namespacePointer: UnsafePointer<UInt8>?
+    private var entryPointer: UnsafePointer<UInt8>?
+    private var namePointer: UnsafePointer<UInt8>?
+
+    private func inGlossaryNamespace(_ tag: XML.StartTag) -> Bool {
+        guard let ns = tag.namespace else { return false }
+        if ns == namespacePointer { return true }
+        guard cStringEquals(ns, Self.namespace) else { return false }
+        namespacePointer = ns
+        return true
+    }
+
+    private static func matches(_ local: UnsafePointer<UInt8>, _ cache: inout UnsafePointer<UInt8>?, _ literal: StaticString) -> Bool {
+        if local == cache { return true }
+        guard cStringEquals(local, literal) else { return false }
+        cache = local
+        return true
+    }
 
     init(file: String, defaultName: String) {
         self.file = file
@@ -31,13 +58,13 @@ final class GlossaryBuilder: XML.SAXDelegate {
         stack.reserveCapacity(8)
     }
 
-    private func report(_ code: GlossaryCode, _ tag: XML.StartTag, attribute: String? = nil, _ message: String) {
-        diagnostics.append(Diagnostic(code, file: file, line: tag.line, column: tag.column, message))
+    private func report(_ code: GlossaryCode, _ at: SourceLocation, attribute: String? = nil, _ message: String) {
+        diagnostics.append(Diagnostic(code, at: at, message))
         if let attribute {
-            if flaggedLine != tag.line || flaggedColumn != tag.column {
+            if flaggedLine != at.line || flaggedColumn != at.column {
                 flaggedAttributes.removeAll(keepingCapacity: true)
-                flaggedLine = tag.line
-                flaggedColumn = tag.column
+                flaggedLine = at.line
+                flaggedColumn = at.column
             }
             flaggedAttributes.insert(attribute)
         }
@@ -52,7 +79,7 @@ final class GlossaryBuilder: XML.SAXDelegate {
             stack.append(.skipped)
             return
         }
-        guard tag.namespace.map({ cStringEquals($0, Self.namespace) }) ?? false else {
+        guard inGlossaryNamespace(tag) else {
             if parent == .none {
                 let ns = tag.namespaceURI
                 parser.refuse("the root element is <\(tag.name)>\(ns.isEmpty ? " in no namespace" : " in namespace \(ns)"); an Onoma dictionary's root is <glossary xmlns=\"urn:onoma:glossary:1\">")
@@ -68,13 +95,13 @@ final class GlossaryBuilder: XML.SAXDelegate {
                 return
             }
             sawRoot = true
-            for attribute in tag.attributes where attribute.isNamed("name") {
-                glossary.name = attribute.value
+            tag.forEachAttribute { attribute in
+                if attribute.isNamed("name") { glossary.name = attribute.value }
             }
             stack.append(.glossary)
         case .glossary:
-            if cStringEquals(tag.localName, "entry") {
-                startEntry(tag)
+            if Self.matches(tag.localName, &entryPointer, "entry") {
+                startEntry(tag, at: location(parser))
                 stack.append(.entry)
             } else if cStringEquals(tag.localName, "title") {
                 text.removeAll(keepingCapacity: true)
@@ -83,8 +110,8 @@ final class GlossaryBuilder: XML.SAXDelegate {
                 stack.append(.skipped)
             }
         case .entry:
-            if cStringEquals(tag.localName, "name") {
-                startName(tag)
+            if Self.matches(tag.localName, &namePointer, "name") {
+                startName(tag, at: location(parser))
                 text.removeAll(keepingCapacity: true)
                 stack.append(.name)
             } else if cStringEquals(tag.localName, "note") {
@@ -106,14 +133,16 @@ final class GlossaryBuilder: XML.SAXDelegate {
         case .note:
             entry?.notes.append(String(decoding: text, as: UTF8.self))
         case .name:
-            if var name {
-                name.text = String(decoding: text, as: UTF8.self)
-                entry?.names.append(name)
+            // take(): move the values, no copy (a copy retains every string of the name).
+            if var finished = name.take() {
+                finished.text = String(decoding: text, as: UTF8.self)
+                entry?.names.append(finished)
             }
-            name = nil
         case .entry:
-            if let entry { glossary.entries.append(entry) }
-            entry = nil
+            if let finished = entry.take() {
+                onEntry?(finished)
+                glossary.entries.append(finished)
+            }
         default:
             break
         }
@@ -128,58 +157,69 @@ final class GlossaryBuilder: XML.SAXDelegate {
 
     // MARK: Elements
 
-    private func startEntry(_ tag: XML.StartTag) {
+    private func location(_ parser: XML.Parser) -> SourceLocation {
+        let at = parser.tagLocation()
+        return SourceLocation(file: file, line: at.line, column: at.column)
+    }
+
+    private func startEntry(_ tag: XML.StartTag, at location: SourceLocation) {
         var id: String?
         var kindText: String?
-        for attribute in tag.attributes where attribute.namespace == nil {
+        tag.forEachAttribute { attribute in
             if attribute.isNamed("id") { id = attribute.value } else if attribute.isNamed("kind") { kindText = attribute.value }
         }
-        let location = SourceLocation(file: file, line: tag.line, column: tag.column)
         if let id {
             if !Self.isNCName(id) {
-                report(.invalidID, tag, attribute: "id", "entry id \"\(id)\" is not an XML name (NCName): use letters, digits, '-', '_' and '.', starting with a letter or '_' (e.g. \"koh-young-aah\")")
+                report(.invalidID, location, attribute: "id", "entry id \"\(id)\" is not an XML name (NCName): use letters, digits, '-', '_' and '.', starting with a letter or '_' (e.g. \"koh-young-aah\")")
             }
         } else {
-            report(.missingID, tag, attribute: "id", "<entry> has no id; add id=\"...\" (unique across every dictionary loaded together, e.g. id=\"koh-young-aah\")")
+            report(.missingID, location, attribute: "id", "<entry> has no id; add id=\"...\" (unique across every dictionary loaded together, e.g. id=\"koh-young-aah\")")
         }
         var kind = EntryKind.term
         if let kindText {
             if let known = EntryKind(rawValue: kindText) {
                 kind = known
             } else {
-                report(.unknownKind, tag, attribute: "kind", "unknown kind \"\(kindText)\"; use one of person, organization, place, term")
+                report(.unknownKind, location, attribute: "kind", "unknown kind \"\(kindText)\"; use one of person, organization, place, term")
             }
         } else {
-            report(.missingKind, tag, attribute: "kind", "<entry> has no kind; add kind=\"person\", \"organization\", \"place\" or \"term\"")
+            report(.missingKind, location, attribute: "kind", "<entry> has no kind; add kind=\"person\", \"organization\", \"place\" or \"term\"")
         }
         entry = GlossaryEntry(id: id ?? "", kind: kind, names: [], notes: [], location: location)
     }
 
-    private func startName(_ tag: XML.StartTag) {
-        var form = NameForm(language: "", text: "", location: SourceLocation(file: file, line: tag.line, column: tag.column))
+    private func startName(_ tag: XML.StartTag, at location: SourceLocation) {
+        var form = NameForm(language: "", text: "", location: location)
         var sawLanguage = false
-        for attribute in tag.attributes {
+        tag.forEachAttribute { attribute in
             if attribute.namespace == nil {
-                if attribute.isNamed("status") {
-                    let value = attribute.value
-                    if let status = NameStatus(rawValue: value) {
-                        form.status = status
-                    } else {
-                        report(.unknownStatus, tag, attribute: "status", "unknown status \"\(value)\"; use preferred, admitted (the default) or deprecated")
+                switch attribute.localName[0] {
+                case UInt8(ascii: "s"):
+                    if attribute.isNamed("status") {
+                        let value = attribute.value
+                        if let status = NameStatus(rawValue: value) {
+                            form.status = status
+                        } else {
+                            report(.unknownStatus, location, attribute: "status", "unknown status \"\(value)\"; use preferred, admitted (the default) or deprecated")
+                        }
+                    } else if attribute.isNamed("scheme") {
+                        form.scheme = attribute.value
                     }
-                } else if attribute.isNamed("type") {
-                    let value = attribute.value
-                    if let type = NameType(rawValue: value) {
-                        form.type = type
-                    } else {
-                        report(.unknownType, tag, attribute: "type", "unknown type \"\(value)\"; use full (the default), abbreviation, alias or former")
+                case UInt8(ascii: "t"):
+                    if attribute.isNamed("type") {
+                        let value = attribute.value
+                        if let type = NameType(rawValue: value) {
+                            form.type = type
+                        } else {
+                            report(.unknownType, location, attribute: "type", "unknown type \"\(value)\"; use full (the default), abbreviation, alias or former")
+                        }
                     }
-                } else if attribute.isNamed("family") {
-                    form.family = attribute.value
-                } else if attribute.isNamed("given") {
-                    form.given = attribute.value
-                } else if attribute.isNamed("scheme") {
-                    form.scheme = attribute.value
+                case UInt8(ascii: "f"):
+                    if attribute.isNamed("family") { form.family = attribute.value }
+                case UInt8(ascii: "g"):
+                    if attribute.isNamed("given") { form.given = attribute.value }
+                default:
+                    break
                 }
             } else if attribute.isNamed("lang", namespace: Self.xmlNamespace) {
                 form.language = attribute.value
@@ -187,7 +227,7 @@ final class GlossaryBuilder: XML.SAXDelegate {
             }
         }
         if !sawLanguage {
-            report(.missingLanguage, tag, "<name> has no xml:lang; say which language and script it is in (xml:lang=\"ko\", \"zh-Hans\", \"en\"...)")
+            report(.missingLanguage, location, "<name> has no xml:lang; say which language and script it is in (xml:lang=\"ko\", \"zh-Hans\", \"en\"...)")
         }
         name = form
     }

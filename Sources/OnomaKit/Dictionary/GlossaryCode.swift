@@ -72,12 +72,24 @@ public enum GlossaryCode: String, Sendable, Hashable, CaseIterable {
     case unknownScheme = "unknown-scheme"
     /// A name with whitespace before or after it, or runs of spaces inside.
     case untidyWhitespace = "untidy-whitespace"
+    /// A traditional-only character in a name tagged `zh-Hans`.
+    case traditionalInSimplified = "traditional-in-simplified"
+    /// A simplified-only character in a name tagged `zh-Hant`.
+    case simplifiedInTraditional = "simplified-in-traditional"
+
+    // Semantic rules: information.
+    /// A preferred `en` spelling that no known romanization of the entry's native forms gives
+    /// (often right: a person's own spelling; worth a look).
+    case unexplainedSpelling = "unexplained-spelling"
 
     /// How serious a diagnostic with this code is.
     public var severity: Diagnostic.Severity {
         switch self {
-        case .xmlWarning, .ambiguousName, .duplicateName, .suspiciousCharacters, .noPreferredEnglish, .unknownScheme, .untidyWhitespace:
+        case .xmlWarning, .ambiguousName, .duplicateName, .suspiciousCharacters, .noPreferredEnglish, .unknownScheme, .untidyWhitespace,
+             .traditionalInSimplified, .simplifiedInTraditional:
             return .warning
+        case .unexplainedSpelling:
+            return .info
         default:
             return .error
         }

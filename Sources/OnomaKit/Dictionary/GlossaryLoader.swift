@@ -62,13 +62,17 @@ public enum GlossaryLoader {
         /// Problems in document order; a fatal one (``Diagnostic/isFatal``) means the glossary
         /// is incomplete and must not be used.
         var diagnostics: [Diagnostic]
+        /// The per-entry rule checks run while parsing, when asked for.
+        var entryDiagnostics: [Diagnostic]? = nil
         var isUsable: Bool { !diagnostics.contains(where: \.isFatal) }
     }
 
     /// Parses one document, optionally validating it against a schema in the same pass.
-    static func read(source: XML.ByteSource, file: String, defaultName: String, validator: XML.SchemaValidator?) -> ReadResult {
+    static func read(source: XML.ByteSource, file: String, defaultName: String, validator: XML.SchemaValidator?,
+                     pipeline: EntryCheckPipeline? = nil) -> ReadResult {
         let parser = XML.Parser(source: source, file: file)
         let builder = GlossaryBuilder(file: file, defaultName: defaultName)
+        if let pipeline { builder.onEntry = { pipeline.add($0) } }
         parser.schemaIssueFilter = { [unowned builder] issue in
             // An <entry> without names: the no-name rule says it in Onoma's words.
             if issue.message.hasPrefix("element <entry>: Missing child element(s). Expected is ( name )") { return false }
@@ -92,7 +96,7 @@ public enum GlossaryLoader {
             // Once a file is refused, only the reason matters.
             diagnostics = diagnostics.filter(\.isFatal)
         }
-        return ReadResult(glossary: builder.glossary, diagnostics: diagnostics)
+        return ReadResult(glossary: builder.glossary, diagnostics: diagnostics, entryDiagnostics: pipeline?.finish())
     }
 
     /// Converts a libxml2 or policy issue into a diagnostic with one of Onoma's codes.

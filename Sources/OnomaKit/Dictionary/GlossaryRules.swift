@@ -1,93 +1,267 @@
+import Foundation
+
 /// The semantic rules of the glossary format: what a well-formed, schema-valid dictionary can
 /// still get wrong. Each diagnostic has a stable ``GlossaryCode``.
 ///
 /// Not thread-safe (it holds an ICU spoof checker and caches); use one per validation.
 public final class GlossaryRules {
-    private let spoofChecker: ICU.SpoofChecker?
+    let spoofChecker: ICU.SpoofChecker?
+    /// For the spelling and Chinese-script rules; nil when the reference data is missing.
+    let romanizer: Romanizer?
+    /// Surname spelling keys by Hangul surname (a glossary repeats few surnames many times).
+    var surnameKeyCache: [String: [String]] = [:]
+    /// Parsed language tags: a glossary uses a handful of distinct tags for many names.
+    private var tagCache: [(text: String, tag: LanguageTag?)] = []
+
+    func languageTag(_ text: String) -> LanguageTag? {
+        if let hit = tagCache.first(where: { $0.text == text }) { return hit.tag }
+        let tag = LanguageTag(text)
+        if tagCache.count < 64 { tagCache.append((text, tag)) }
+        return tag
+    }
 
     /// The romanization schemes a Latin form's `scheme` may name.
     public static let knownSchemes: [String] = RomanizationScheme.allCases
         .filter { ![.auto, .hangul, .sinoKorean, .simplified, .traditional].contains($0) }
         .map(\.rawValue)
 
-    /// Creates the rules. Without ICU's spoof data the look-alike check is skipped (the rest
-    /// still runs).
-    public init() {
-        spoofChecker = try? ICU.SpoofChecker()
+    /// Creates the rules.
+    /// - Parameter romanizer: the engines for `unexplained-spelling`,
+    ///   `traditional-in-simplified` and `simplified-in-traditional`; without one those rules
+    ///   are skipped. Without ICU's spoof data the look-alike check is skipped (the rest runs).
+    public init(romanizer: Romanizer?) {
+        spoofChecker = Self.sharedSpoofChecker
+        self.romanizer = romanizer
+    }
+
+    /// Opened once per process: it is thread-safe and costly to open.
+    private static let sharedSpoofChecker: ICU.SpoofChecker? = try? ICU.SpoofChecker()
+    /// Loaded once per process (editors validate every edit with a new validator).
+    private static let defaultRomanizer: Romanizer? = try? Romanizer.loadDefault()
+
+    /// A worker sharing the immutable engines (each worker has its own caches).
+    init(romanizer: Romanizer?, spoofChecker: ICU.SpoofChecker?) {
+        self.spoofChecker = spoofChecker
+        self.romanizer = romanizer
+    }
+
+    /// Creates the rules with the default reference data (``Romanizer/loadDefault()``), or
+    /// without the rules that need it when that data cannot be found.
+    public convenience init() {
+        self.init(romanizer: Self.defaultRomanizer)
     }
 
     /// Checks glossaries loaded together (ids and ambiguity are checked across all of them).
     /// - Returns: diagnostics grouped by file, in document order within each file.
     /// - Complexity: O(total number of names).
-    public func check(_ glossaries: [Glossary]) -> [Diagnostic] {
+    /// - Parameter entryDiagnostics: the per-entry checks already run (one array per glossary,
+    ///   from ``EntryCheckPipeline``), or nil to run them here.
+    public func check(_ glossaries: [Glossary], entryDiagnostics: [[Diagnostic]]? = nil) -> [Diagnostic] {
         var perFile: [[Diagnostic]] = Array(repeating: [], count: glossaries.count)
-        var firstEntryByID: [String: GlossaryEntry] = [:]
-        var firstEntryByName: [String: (entry: GlossaryEntry, name: NameForm)] = [:]
-        for (g, glossary) in glossaries.enumerated() {
+        let total = glossaries.reduce(0) { $0 + $1.entries.count }
+        // Where each id and each name key was first seen, as indexes (no entry or name copies),
+        // keyed by a 64-bit hash of the key's bytes; a hit is confirmed by comparing the keys
+        // themselves, and the rare true collision goes to an exact overflow table.
+        struct Place { var glossary: Int32, entry: Int32, name: Int32 }
+        var firstByID: [UInt64: Place] = [:]
+        firstByID.reserveCapacity(total)
+        var firstByName: [UInt64: Place] = [:]
+        firstByName.reserveCapacity(total * 5)
+        var overflowIDs: [RawKey: Place] = [:]
+        var overflowNames: [RawKey: Place] = [:]
+        func entry(_ p: Place) -> GlossaryEntry { glossaries[Int(p.glossary)].entries[Int(p.entry)] }
+        for g in glossaries.indices {
             var out: [Diagnostic] = []
-            for entry in glossary.entries {
-                let entryLocation = entry.location ?? SourceLocation(file: glossary.source ?? glossary.name, line: 0, column: 0)
-                if !entry.id.isEmpty {
-                    if let first = firstEntryByID[entry.id] {
-                        out.append(Self.duplicateID(entry, first: first))
-                    } else {
-                        firstEntryByID[entry.id] = entry
-                    }
-                }
-                checkEntry(entry, at: entryLocation, into: &out)
-                // Ambiguity: one written form naming two entries.
-                var seenInEntry: Set<String> = []
-                for name in entry.names {
-                    let key = Self.matchKey(name.text)
-                    guard !key.isEmpty, seenInEntry.insert(key).inserted else { continue }
-                    if let first = firstEntryByName[key] {
-                        if first.entry.id != entry.id {
-                            out.append(Diagnostic(.ambiguousName, at: name.location ?? entryLocation,
-                                "\"\(name.text)\" also names entry '\(first.entry.id)' (\(first.name.location.map(\.description) ?? "?")); lookups of it will be ambiguous: check that both entries are meant, or mark the less usual one deprecated"))
+            let fallbackFile = glossaries[g].source ?? glossaries[g].name
+            // Buffers: fields are read in place, entries and names are not copied.
+            glossaries[g].entries.withUnsafeBufferPointer { entries in
+                for e in entries.indices {
+                    let entryLocation = entries[e].location ?? SourceLocation(file: fallbackFile, line: 0, column: 0)
+                    let id = entries[e].id
+                    let here = Place(glossary: Int32(g), entry: Int32(e), name: -1)
+                    if !id.isEmpty {
+                        var first: Place?
+                        let h = Self.hash(id.utf8)
+                        if let candidate = firstByID[h] {
+                            if RawKey(entry(candidate).id) == RawKey(id) {
+                                first = candidate
+                            } else if let exact = overflowIDs[RawKey(id)] {
+                                first = exact
+                            } else {
+                                overflowIDs[RawKey(id)] = here
+                            }
+                        } else {
+                            firstByID[h] = here
                         }
-                    } else {
-                        firstEntryByName[key] = (entry, name)
+                        if let first {
+                            out.append(Self.duplicateID(entries[e], firstLocation: entry(first).location))
+                        }
+                    }
+                    // Ambiguity: one written form naming two entries.
+                    entries[e].names.withUnsafeBufferPointer { names in
+                        var hashesInEntry: [UInt64] = []
+                        for n in names.indices {
+                            let h = Self.matchKeyHash(names[n].text)
+                            guard let h, !hashesInEntry.contains(h) else { continue }
+                            hashesInEntry.append(h)
+                            let place = Place(glossary: Int32(g), entry: Int32(e), name: Int32(n))
+                            var first: Place?
+                            if let candidate = firstByName[h] {
+                                let key = Self.matchKey(names[n].text)
+                                if Self.matchKey(entry(candidate).names[Int(candidate.name)].text) == key {
+                                    first = candidate
+                                } else if let exact = overflowNames[RawKey(key)] {
+                                    first = exact
+                                } else {
+                                    overflowNames[RawKey(key)] = place
+                                }
+                            } else {
+                                firstByName[h] = place
+                            }
+                            guard let first else { continue }
+                            let other = entry(first)
+                            if other.id != id {
+                                let there = other.names[Int(first.name)].location
+                                out.append(Diagnostic(.ambiguousName, at: names[n].location ?? entryLocation,
+                                    "\"\(names[n].text)\" also names entry '\(other.id)' (\(there.map(\.description) ?? "?")); lookups of it will be ambiguous: check that both entries are meant, or mark the less usual one deprecated"))
+                            }
+                        }
                     }
                 }
             }
             perFile[g] = out
         }
-        return perFile.flatMap { $0.sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
+        // The checks of one entry at a time, on every core: they are independent, and the
+        // romanization of native forms is the costliest rule.
+        let perEntry = entryDiagnostics ?? checkEntriesConcurrently(glossaries)
+        return glossaries.indices.flatMap { g in
+            // Same place: the id's problem first, then the entry's own, then ambiguity.
+            let ranked = perFile[g].map { ($0, $0.code == GlossaryCode.duplicateID.rawValue ? 0 : 2) } + perEntry[g].map { ($0, 1) }
+            return ranked.enumerated().sorted { a, b in
+                (a.element.0.line, a.element.0.column, a.element.1, a.offset) < (b.element.0.line, b.element.0.column, b.element.1, b.offset)
+            }.map(\.element.0)
+        }
+    }
+
+    /// Runs ``checkEntry`` over every entry, in chunks spread over the processors.
+    /// - Returns: the diagnostics per glossary, in entry order.
+    private func checkEntriesConcurrently(_ glossaries: [Glossary]) -> [[Diagnostic]] {
+        var jobs: [(glossary: Int, range: Range<Int>)] = []
+        let chunk = 2048
+        for g in glossaries.indices {
+            let count = glossaries[g].entries.count
+            for start in stride(from: 0, to: count, by: chunk) { jobs.append((g, start..<min(start + chunk, count))) }
+        }
+        let slots = Slots(count: jobs.count)
+        let jobList = jobs
+        let romanizer = self.romanizer, spoofChecker = self.spoofChecker
+        let work: @Sendable (Int) -> Void = { j in
+            let worker = GlossaryRules(romanizer: romanizer, spoofChecker: spoofChecker)
+            let (g, range) = jobList[j]
+            let fallbackFile = glossaries[g].source ?? glossaries[g].name
+            var out: [Diagnostic] = []
+            glossaries[g].entries.withUnsafeBufferPointer { entries in
+                for e in range {
+                    worker.checkEntry(entries[e], at: entries[e].location ?? SourceLocation(file: fallbackFile, line: 0, column: 0), into: &out)
+                }
+            }
+            slots.set(j, out)
+        }
+        if jobs.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
+        } else if jobs.count == 1 {
+            work(0)
+        }
+        var perGlossary = [[Diagnostic]](repeating: [], count: glossaries.count)
+        for (j, job) in jobs.enumerated() { perGlossary[job.glossary] += slots.get(j) }
+        return perGlossary
+    }
+
+    /// FNV-1a over bytes (a hash for table keys, not for security).
+    static func hash<S: Sequence<UInt8>>(_ bytes: S) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        return h
+    }
+
+    /// The hash of ``matchKey(_:)`` of `text`, nil when the key is empty. For text on the fast
+    /// path the folded bytes are hashed as they are produced, with no string built.
+    static func matchKeyHash(_ text: String) -> UInt64? {
+        if isFoldFast(text) {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var any = false, pendingSpace = false
+            for b in text.utf8 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    pendingSpace = any
+                    continue
+                }
+                if pendingSpace {
+                    h ^= 0x20
+                    h = h &* 0x0000_0100_0000_01b3
+                    pendingSpace = false
+                }
+                any = true
+                h ^= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                h = h &* 0x0000_0100_0000_01b3
+            }
+            return any ? h : nil
+        }
+        let key = matchKey(text)
+        return key.isEmpty ? nil : hash(key.utf8)
+    }
+
+    /// Whether folding `text` for matching is ASCII lowercasing and space collapsing: ASCII,
+    /// Hangul syllables and unified ideographs are NFKC-stable and caseless.
+    static func isFoldFast(_ text: String) -> Bool {
+        for s in text.unicodeScalars where s.value >= 0x80 && !(0xAC00...0xD7A3).contains(s.value) && !(0x4E00...0x9FFF).contains(s.value) {
+            return false
+        }
+        return true
     }
 
     /// The diagnostic for an entry whose id was already used by `first`.
     static func duplicateID(_ entry: GlossaryEntry, first: GlossaryEntry) -> Diagnostic {
+        duplicateID(entry, firstLocation: first.location)
+    }
+
+    static func duplicateID(_ entry: GlossaryEntry, firstLocation: SourceLocation?) -> Diagnostic {
         let here = entry.location ?? SourceLocation(file: "?", line: 0, column: 0)
-        let there = first.location.map(\.description) ?? "another entry"
+        let there = firstLocation.map(\.description) ?? "another entry"
         return Diagnostic(.duplicateID, at: here, "duplicate id '\(entry.id)': already used at \(there); ids must be unique across every dictionary loaded together, so rename one")
     }
 
     // MARK: One entry
 
-    private func checkEntry(_ entry: GlossaryEntry, at location: SourceLocation, into out: inout [Diagnostic]) {
+    func checkEntry(_ entry: GlossaryEntry, at location: SourceLocation, into out: inout [Diagnostic]) {
         if entry.names.isEmpty {
             out.append(Diagnostic(.noName, at: location, "entry '\(entry.id)' has no <name>; add at least one"))
         }
-        var preferred: [String: NameForm] = [:]
-        var seen: Set<String> = []
+        var preferred: [(language: String, name: NameForm)] = []
         var hasPreferredEnglish = false
-        for name in entry.names {
+        entry.names.withUnsafeBufferPointer { names in
+        for index in names.indices {
+            let name = names[index]
             let here = name.location ?? location
             if name.status == .preferred {
-                let language = name.language.lowercased()
-                if let first = preferred[language] {
+                let language = Self.asciiLowercased(name.language)
+                if let first = preferred.first(where: { $0.language == language })?.name {
                     out.append(Diagnostic(.duplicatePreferred, at: here,
                         "entry '\(entry.id)' already has a preferred name in \(name.language) (\"\(first.text)\" at line \(first.location?.line ?? 0)); at most one per language: make this one admitted"))
                 } else {
-                    preferred[language] = name
+                    preferred.append((language, name))
                 }
                 if language == "en" || language.hasPrefix("en-") { hasPreferredEnglish = true }
             }
-            if !seen.insert(name.language.lowercased() + "\u{1}" + name.text).inserted {
+            if entry.names[..<index].contains(where: { $0.text == name.text && Self.asciiLowercased($0.language) == Self.asciiLowercased(name.language) }) {
                 out.append(Diagnostic(.duplicateName, at: here, "\"\(name.text)\" is listed twice in \(name.language) in entry '\(entry.id)'; remove one"))
             }
             checkName(name, in: entry, at: here, into: &out)
         }
+        }
+        checkSpelling(entry, at: location, into: &out)
         if !entry.names.isEmpty && !hasPreferredEnglish {
             out.append(Diagnostic(.noPreferredEnglish, at: location,
                 "entry '\(entry.id)' has no preferred English name; mark one xml:lang=\"en\" name status=\"preferred\" (lookups print it as the canonical form)"))
@@ -98,66 +272,127 @@ public final class GlossaryRules {
 
     private func checkName(_ name: NameForm, in entry: GlossaryEntry, at here: SourceLocation, into out: inout [Diagnostic]) {
         let text = name.text
-        let trimmed = Self.trimmed(text)
-        if trimmed.isEmpty {
+        let facts = TextFacts(text)
+        if facts.blank {
             out.append(Diagnostic(.emptyName, at: here, "empty name in entry '\(entry.id)'; write the name or remove the <name> element"))
             return
         }
-        if trimmed.utf8.count != text.utf8.count || Self.hasUntidyInnerSpace(trimmed) {
+        if facts.untidy {
             out.append(Diagnostic(.untidyWhitespace, at: here, "\"\(text)\" has spaces around it, line breaks, tabs or double spaces; write it with single spaces"))
         }
-        for (what, value) in [("name", text), ("family", name.family), ("given", name.given)] {
-            guard let value else { continue }
-            if what != "name" && Self.trimmed(value).isEmpty {
-                out.append(Diagnostic(.emptyName, at: here, "empty \(what)=\"\" in entry '\(entry.id)'; remove the attribute or fill it in"))
-            } else if !Self.isNFC(value) {
-                out.append(Diagnostic(.notNFC, at: here, "the \(what) \"\(value)\" is not in Unicode NFC (decomposed letters); save it normalized (e.g. `uconv -x any-nfc`), or lookups may miss it"))
+        if facts.maybeNotNFC && !ICU.isNormalized(text, .nfc) {
+            out.append(Self.notNFC("name", text, at: here))
+        }
+        func checkPart(_ what: String, _ value: String?) {
+            guard let value else { return }
+            let part = TextFacts(value)
+            if part.blank {
+                out.append(Diagnostic(.emptyName, at: here, "empty \(what)=\"\(value)\" in entry '\(entry.id)'; remove the attribute or fill it in"))
+            } else if part.maybeNotNFC && !ICU.isNormalized(value, .nfc) {
+                out.append(Self.notNFC(what, value, at: here))
             }
         }
+        checkPart("family", name.family)
+        checkPart("given", name.given)
         checkSplit(name, at: here, into: &out)
         guard !name.language.isEmpty else { return }  // missing-language was reported.
-        guard let tag = LanguageTag(name.language) else {
+        guard let tag = languageTag(name.language) else {
             out.append(Diagnostic(.malformedLanguage, at: here, "xml:lang=\"\(name.language)\" is not a BCP 47 language tag; use e.g. ko, ko-Hani, zh-Hans, zh-Hant, zh, en, ko-Latn"))
             return
         }
-        checkScript(name, tag: tag, at: here, into: &out)
+        checkScript(name, facts: facts, tag: tag, at: here, into: &out)
+        if facts.han > 0 { checkChineseScript(name, tag: tag, at: here, into: &out) }
         if let scheme = name.scheme, !Self.knownSchemes.contains(scheme) {
             out.append(Diagnostic(.unknownScheme, at: here, "unknown romanization scheme \"\(scheme)\"; Onoma knows \(Self.knownSchemes.joined(separator: ", "))"))
         }
     }
 
-    private func checkSplit(_ name: NameForm, at here: SourceLocation, into out: inout [Diagnostic]) {
-        let text = name.text
-        let composes: Bool
-        switch (name.family, name.given) {
-        case let (family?, given?):
-            composes = text == family + given || text == family + " " + given || text == given + " " + family
-        case let (family?, nil):
-            composes = text.hasPrefix(family) || text.hasSuffix(family)
-        case let (nil, given?):
-            composes = text.hasPrefix(given) || text.hasSuffix(given)
-        case (nil, nil):
-            return
-        }
-        if !composes {
-            let parts = [name.family.map { "family=\"\($0)\"" }, name.given.map { "given=\"\($0)\"" }].compactMap { $0 }.joined(separator: " and ")
-            out.append(Diagnostic(.splitMismatch, at: here,
-                "\(parts) do not compose \"\(text)\"; the name must read family + given (\"Koh Young-aah\", \"고영아\") or given + family (\"Seong-Jin Cho\"): fix the text or the attributes"))
+    static func notNFC(_ what: String, _ value: String, at here: SourceLocation) -> Diagnostic {
+        Diagnostic(.notNFC, at: here, "the \(what) \"\(value)\" is not in Unicode NFC (it has decomposed accents or compatibility characters); save it NFC-normalized (e.g. with `uconv -x any-nfc`), or lookups may miss it")
+    }
+
+    /// What one pass over a text finds: blankness, untidy spacing, whether it may not be NFC,
+    /// and how many letters of each script it has.
+    struct TextFacts {
+        var blank = true
+        var untidy = false
+        var maybeNotNFC = false
+        var ascii = true
+        var hangul = 0, han = 0, latin = 0, kana = 0
+
+        init(_ text: String) {
+            var previousSpace = false
+            for s in text.unicodeScalars {
+                let v = s.value
+                if GlossaryRules.isWhitespace(s) {
+                    // Leading, not a plain space, or a second space in a row.
+                    if blank || v != 0x20 || previousSpace { untidy = true }
+                    previousSpace = true
+                    if v >= 0x80 { ascii = false }
+                    continue
+                }
+                blank = false
+                previousSpace = false
+                if v < 0x80 {
+                    if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
+                    continue
+                }
+                ascii = false
+                if !(v < 0x300 || (0xAC00...0xD7A3).contains(v) || (0x4E00...0x9FFF).contains(v)) { maybeNotNFC = true }
+                switch GlossaryRules.scriptClass(s) {
+                case .hangul: hangul += 1
+                case .han: han += 1
+                case .latin: latin += 1
+                case .kana: kana += 1
+                case .other, .common: break
+                }
+            }
+            if previousSpace && !blank { untidy = true }  // trailing
         }
     }
 
-    private func checkScript(_ name: NameForm, tag: LanguageTag, at here: SourceLocation, into out: inout [Diagnostic]) {
-        guard let expected = tag.expectedScript else { return }
-        var hangul = 0, han = 0, latin = 0, kana = 0
-        for scalar in name.text.unicodeScalars {
-            switch Self.scriptClass(scalar) {
-            case .hangul: hangul += 1
-            case .han: han += 1
-            case .latin: latin += 1
-            case .kana: kana += 1
-            case .other, .common: break
+    private func checkSplit(_ name: NameForm, at here: SourceLocation, into out: inout [Diagnostic]) {
+        let text = name.text.utf8
+        // Byte comparisons (no concatenated strings): text is family+given, family given, or
+        // given family; one part alone must begin or end the text.
+        func composes(_ first: String.UTF8View, _ second: String.UTF8View, spaced: Bool) -> Bool {
+            let gap = spaced ? 1 : 0
+            guard text.count == first.count + gap + second.count, text.starts(with: first) else { return false }
+            var rest = text.dropFirst(first.count)
+            if spaced {
+                guard rest.first == 0x20 else { return false }
+                rest = rest.dropFirst()
             }
+            return rest.elementsEqual(second)
         }
+        func beginsOrEnds(_ part: String.UTF8View) -> Bool {
+            text.starts(with: part) || (text.count >= part.count && text.suffix(part.count).elementsEqual(part))
+        }
+        let ok: Bool
+        switch (name.family, name.given) {
+        case let (family?, given?):
+            if TextFacts(family).blank || TextFacts(given).blank { return }  // empty-name said it.
+            ok = composes(family.utf8, given.utf8, spaced: false) || composes(family.utf8, given.utf8, spaced: true)
+                || composes(given.utf8, family.utf8, spaced: true)
+        case let (family?, nil):
+            if TextFacts(family).blank { return }
+            ok = beginsOrEnds(family.utf8)
+        case let (nil, given?):
+            if TextFacts(given).blank { return }
+            ok = beginsOrEnds(given.utf8)
+        case (nil, nil):
+            return
+        }
+        if !ok {
+            let parts = [name.family.map { "family=\"\($0)\"" }, name.given.map { "given=\"\($0)\"" }].compactMap { $0 }.joined(separator: " and ")
+            out.append(Diagnostic(.splitMismatch, at: here,
+                "\(parts) do not compose \"\(name.text)\"; the name must read family + given (\"Koh Young-aah\", \"고영아\") or given + family (\"Seong-Jin Cho\"): fix the text or the attributes"))
+        }
+    }
+
+    private func checkScript(_ name: NameForm, facts: TextFacts, tag: LanguageTag, at here: SourceLocation, into out: inout [Diagnostic]) {
+        guard let expected = tag.expectedScript else { return }
+        let hangul = facts.hangul, han = facts.han, latin = facts.latin, kana = facts.kana
         var problem: String?
         switch expected {
         case .hangul:
@@ -177,7 +412,7 @@ public final class GlossaryRules {
             out.append(Diagnostic(.scriptMismatch, at: here, "\"\(name.text)\": \(problem)"))
             return
         }
-        if expected == .latin, let spoofChecker, !name.text.utf8.allSatisfy({ $0 < 0x80 }), spoofChecker.isSuspicious(name.text) {
+        if expected == .latin, let spoofChecker, !facts.ascii, spoofChecker.isSuspicious(name.text) {
             let foreign = name.text.unicodeScalars.filter { Self.scriptClass($0) == .other }
                 .map { "U+" + String($0.value, radix: 16, uppercase: true) + " " + ICU.scriptCode(of: $0) }
             out.append(Diagnostic(.suspiciousCharacters, at: here,
@@ -219,17 +454,35 @@ public final class GlossaryRules {
 
     /// The form two names are compared in for ambiguity: NFKC case-folded, spaces collapsed.
     static func matchKey(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: lowercasing is the whole fold.
-            return trimmed(text).lowercased().split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        if isFoldFast(text) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var pendingSpace = false
+            for b in text.utf8 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    pendingSpace = !bytes.isEmpty
+                    continue
+                }
+                if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
         return ICU.normalize(trimmed(text), .nfkcCasefold).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// Unicode's White_Space property (the complete list, so no property lookup is needed).
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
     static func trimmed(_ text: String) -> String {
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isWhitespace($0) })!
         if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
         return String(scalars[first...last])
     }
@@ -241,11 +494,15 @@ public final class GlossaryRules {
                 if previousSpace { return true }
                 previousSpace = true
             } else {
-                if scalar.properties.isWhitespace { return true }
+                if isWhitespace(scalar) { return true }
                 previousSpace = false
             }
         }
         return false
+    }
+
+    static func asciiLowercased(_ text: String) -> String {
+        text.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? text.lowercased() : text
     }
 
     /// NFC check with a fast path: text made only of characters that are NFC-stable starters
@@ -255,5 +512,53 @@ public final class GlossaryRules {
             s.value < 0x300 || (0xAC00...0xD7A3).contains(s.value) || (0x4E00...0x9FFF).contains(s.value)
         }
         return fast || ICU.isNormalized(text, .nfc)
+    }
+}
+
+/// A String compared and hashed by its UTF-8 bytes: no Unicode normalization on every hash
+/// (the keys are normalized already, or, for ids, compared as XML compares them).
+struct RawKey: Hashable {
+    let string: String
+
+    init(_ string: String) {
+        var s = string
+        s.makeContiguousUTF8()
+        self.string = s
+    }
+
+    static func == (a: RawKey, b: RawKey) -> Bool {
+        let x = a.string.utf8, y = b.string.utf8
+        guard x.count == y.count else { return false }
+        return x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } ?? x.elementsEqual(y)
+        } ?? x.elementsEqual(y)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        let bytes = string.utf8
+        if bytes.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            for b in bytes { hasher.combine(b) }
+        }
+    }
+}
+
+/// One result slot per concurrent job; each job writes only its own slot, before
+/// `concurrentPerform` returns and the slots are read.
+private final class Slots: @unchecked Sendable {
+    private var values: [[Diagnostic]]
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: [], count: count) }
+
+    func set(_ i: Int, _ value: [Diagnostic]) {
+        lock.lock()
+        values[i] = value
+        lock.unlock()
+    }
+
+    func get(_ i: Int) -> [Diagnostic] {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[i]
     }
 }

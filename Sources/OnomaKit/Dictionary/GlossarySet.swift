@@ -7,7 +7,7 @@ public struct GlossarySet: Sendable {
     public let glossaries: [Glossary]
     /// Every entry of every glossary, in file order then document order.
     public let entries: [GlossaryEntry]
-    private let indexByID: [String: Int]
+    private let indexByID: [RawKey: Int]
 
     /// Combines glossaries already loaded.
     /// - Throws: ``DictionaryError`` (`.invalid`, code `duplicate-id`) when two entries share
@@ -16,20 +16,42 @@ public struct GlossarySet: Sendable {
         var entries: [GlossaryEntry] = []
         entries.reserveCapacity(glossaries.reduce(0) { $0 + $1.entries.count })
         for glossary in glossaries { entries.append(contentsOf: glossary.entries) }
-        var index: [String: Int] = [:]
+        var index: [RawKey: Int] = [:]
         index.reserveCapacity(entries.count)
         var duplicates: [Diagnostic] = []
         for (i, entry) in entries.enumerated() {
-            if let first = index[entry.id] {
+            let key = RawKey(entry.id)
+            if let first = index[key] {
                 duplicates.append(GlossaryRules.duplicateID(entry, first: entries[first]))
             } else {
-                index[entry.id] = i
+                index[key] = i
             }
         }
         if !duplicates.isEmpty { throw DictionaryError(kind: .invalid, diagnostics: duplicates) }
         self.glossaries = glossaries
         self.entries = entries
         self.indexByID = index
+    }
+
+    /// The duplicate-id diagnostics for glossaries loaded together, without building a set.
+    /// - Complexity: O(number of entries).
+    public static func duplicateIDs(in glossaries: [Glossary]) -> [Diagnostic] {
+        var firstByID: [RawKey: SourceLocation?] = [:]
+        firstByID.reserveCapacity(glossaries.reduce(0) { $0 + $1.entries.count })
+        var duplicates: [Diagnostic] = []
+        for glossary in glossaries {
+            glossary.entries.withUnsafeBufferPointer { entries in
+                for i in entries.indices {
+                    let key = RawKey(entries[i].id)
+                    if let first = firstByID[key] {
+                        duplicates.append(GlossaryRules.duplicateID(entries[i], firstLocation: first))
+                    } else {
+                        firstByID[key] = entries[i].location
+                    }
+                }
+            }
+        }
+        return duplicates
     }
 
     /// Loads `files` together.
@@ -70,6 +92,6 @@ public struct GlossarySet: Sendable {
     /// The entry with `id`, if any.
     /// - Complexity: O(1).
     public func entry(id: String) -> GlossaryEntry? {
-        indexByID[id].map { entries[$0] }
+        indexByID[RawKey(id)].map { entries[$0] }
     }
 }

@@ -22,6 +22,8 @@ public final class GlossaryValidator {
     /// The level this validator checks at.
     public let level: Level
     private let schema: XML.Schema?
+    /// Shared by every check of this validator (the romanization data is loaded once).
+    private let rules = GlossaryRules()
 
     /// Creates a validator.
     /// - Parameters:
@@ -104,12 +106,16 @@ public final class GlossaryValidator {
                     diagnostics: [Diagnostic(.unreadable, file: name, line: 0, column: 0, String(describing: error))])
             }
         }
-        return GlossaryLoader.read(source: source, file: name, defaultName: defaultName, validator: validator)
+        // The per-entry rules run on another core while the parser (and schema) go on.
+        let pipeline = EntryCheckPipeline(rules: rules)
+        return GlossaryLoader.read(source: source, file: name, defaultName: defaultName, validator: validator, pipeline: pipeline)
     }
 
     private func report(_ documents: [(name: String, result: GlossaryLoader.ReadResult)], alongside: [Glossary] = []) -> ValidationReport {
         let usable = documents.filter(\.result.isUsable)
-        let ruleDiagnostics = GlossaryRules().check(alongside + usable.map(\.result.glossary))
+        let entryDiagnostics = alongside.map { _ in [Diagnostic]() } + usable.map { $0.result.entryDiagnostics ?? [] }
+        let complete = usable.allSatisfy { $0.result.entryDiagnostics != nil }
+        let ruleDiagnostics = rules.check(alongside + usable.map(\.result.glossary), entryDiagnostics: complete ? entryDiagnostics : nil)
         var byFile: [String: [Diagnostic]] = [:]
         for d in ruleDiagnostics { byFile[d.file, default: []].append(d) }
         var diagnostics: [Diagnostic] = []

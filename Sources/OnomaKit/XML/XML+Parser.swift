@@ -57,10 +57,6 @@ extension XML {
         public let localName: UnsafePointer<UInt8>
         /// The namespace URI, nil when the element is in no namespace.
         public let namespace: UnsafePointer<UInt8>?
-        /// Where the `<` of the tag is.
-        public let line: Int
-        /// Column (Unicode scalars) of the `<`.
-        public let column: Int
         fileprivate let attributeArray: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
         fileprivate let attributeCount: Int
 
@@ -75,6 +71,16 @@ extension XML {
 
         /// The namespace URI as a String ("" for none).
         public var namespaceURI: String { namespace.map { String(cString: $0) } ?? "" }
+
+        /// Calls `body` with each attribute, in document order, without allocating.
+        public func forEachAttribute(_ body: (Attribute) -> Void) {
+            guard let attributeArray else { return }
+            for i in 0..<attributeCount {
+                let base = attributeArray + 5 * i
+                guard let local = base[0], let start = base[3], let end = base[4] else { continue }
+                body(Attribute(localName: local, namespace: base[2], valueBytes: UnsafeBufferPointer(start: start, count: end - start)))
+            }
+        }
 
         /// The attributes, in document order.
         public var attributes: [Attribute] {
@@ -118,15 +124,20 @@ extension XML {
         /// The limits applied.
         public let limits: Limits
         /// Current element depth (1 inside the root element).
+        @exclusivity(unchecked)
         public private(set) var depth = 0
         /// Called for each schema validity issue (already placed at its tag); return false to
         /// drop it (e.g. when the caller reports the same problem in its own words).
         public var schemaIssueFilter: ((Issue) -> Bool)?
 
         private let source: ByteSource
+        @exclusivity(unchecked)
         private var tracker = PositionTracker()
         private var context: xmlParserCtxtPtr?
-        private weak var delegate: SAXDelegate?
+        // Set for the duration of parse(delegate:) only, which the caller's argument outlives;
+        // unowned(unsafe) because a retain/release per event is measurable on large files.
+        private unowned(unsafe) var delegate: SAXDelegate?
+        @exclusivity(unchecked)
         private var textBytes = 0
         private var pending: [UInt8] = []
         private var sourceEnded = false
@@ -149,15 +160,34 @@ extension XML {
             if let context { xmlFreeParserCtxt(context) }
         }
 
-        /// The line and column of the tag that caused the current event (the `<` of the start
-        /// or end tag being reported).
-        public private(set) var tagLine = 1
-        /// See ``tagLine``.
-        public private(set) var tagColumn = 1
+        /// The line and column (in Unicode scalars) of the `<` of the tag that caused the
+        /// current event. Computed on demand and cached for the event: callers ask only for the
+        /// tags they keep a location for.
+        public func tagLocation() -> (line: Int, column: Int) {
+            if locatedEvent != event {
+                let start = tracker.tagStart(before: parserOffset)
+                located = (start.line, start.column)
+                locatedEvent = event
+            }
+            return located
+        }
+
+        /// Line of ``tagLocation()``.
+        public var tagLine: Int { tagLocation().line }
+        /// Column of ``tagLocation()``.
+        public var tagColumn: Int { tagLocation().column }
+
+        @exclusivity(unchecked)
+        private var event = 0
+        @exclusivity(unchecked)
+        private var locatedEvent = -1
+        @exclusivity(unchecked)
+        private var located = (1, 1)
 
         /// Stops the parse with a fatal policy issue at the current tag.
         public func refuse(_ message: String) {
-            collector.append(Issue(file: collector.file, line: tagLine, column: tagColumn, level: .fatal, origin: .policy, message: message))
+            let at = tagLocation()
+            collector.append(Issue(file: collector.file, line: at.line, column: at.column, level: .fatal, origin: .policy, message: message))
             stop()
         }
 
@@ -204,8 +234,7 @@ extension XML {
                 collector.transform = { [unowned self] issue in
                     guard issue.origin == .schemaValidity else { return issue }
                     var placed = issue
-                    placed.line = tagLine
-                    placed.column = tagColumn
+                    (placed.line, placed.column) = tagLocation()
                     placed.message = XML.simplifySchemaMessage(issue.message)
                     return schemaIssueFilter?(placed) == false ? nil : placed
                 }
@@ -215,6 +244,7 @@ extension XML {
             }
             if let plug { xmlSchemaSAXUnplug(plug) }
             collector.transform = nil
+            self.delegate = nil
             if !halt && ctxt.pointee.wellFormed == 0 && !collector.hasFatal {
                 collector.append(Issue(file: collector.file, line: Int(ctxt.pointee.input?.pointee.line ?? 0), column: 0, level: .fatal, origin: .parser, message: "the document is not well-formed XML"))
             }
@@ -249,6 +279,7 @@ extension XML {
         }
 
         fileprivate func read(into buffer: UnsafeMutableRawBufferPointer) -> Int32 {
+            let last = located
             if halt { return 0 }
             var n = 0
             if !pending.isEmpty {
@@ -259,14 +290,14 @@ extension XML {
                 do {
                     n = try source.read(into: buffer)
                 } catch {
-                    collector.append(Issue(file: collector.file, line: tagLine, column: tagColumn, level: .fatal, origin: .policy, message: "cannot read: \(error)"))
+                    collector.append(Issue(file: collector.file, line: last.0, column: last.1, level: .fatal, origin: .policy, message: "cannot read: \(error)"))
                     return -1
                 }
                 if n == 0 { sourceEnded = true }
             }
             if tracker.received + n > limits.maxDocumentBytes {
                 // Not refuse(): stopping the parser from inside its own read is not safe.
-                collector.append(Issue(file: collector.file, line: tagLine, column: tagColumn, level: .fatal, origin: .policy,
+                collector.append(Issue(file: collector.file, line: last.0, column: last.1, level: .fatal, origin: .policy,
                                        message: "the document is larger than \(limits.maxDocumentBytes) bytes; split it into several dictionaries"))
                 stopped = true
                 return 0
@@ -283,13 +314,10 @@ extension XML {
             return Int(input.consumed) + (cur - base)
         }
 
-        private func locateTag() {
-            let start = tracker.tagStart(before: parserOffset)
-            tagLine = start.line
-            tagColumn = start.column
-        }
-
         fileprivate func startElement(_ tag: StartTag) {
+            event &+= 1
+            // Keep the tracker's window small even when no one asks for locations.
+            if tracker.unscanned > 1 << 18 { _ = tagLocation() }
             depth += 1
             textBytes = 0
             if depth > limits.maxDepth {
@@ -301,13 +329,11 @@ extension XML {
 
         fileprivate func makeStartTag(localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?,
                                       attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) -> StartTag {
-            locateTag()
-            return StartTag(localName: localName, namespace: namespace, line: tagLine, column: tagColumn,
-                            attributeArray: attributes, attributeCount: count)
+            StartTag(localName: localName, namespace: namespace, attributeArray: attributes, attributeCount: count)
         }
 
         fileprivate func endElement(_ localName: UnsafePointer<UInt8>) {
-            locateTag()
+            event &+= 1
             delegate?.endElement(localName: localName, depth: depth, parser: self)
             depth -= 1
             textBytes = 0
@@ -323,21 +349,17 @@ extension XML {
         }
 
         fileprivate func doctype() {
-            locateDoctype()
+            event &+= 1
             refuse("DOCTYPE declarations are not allowed in Onoma dictionaries (they can declare entities that read files or expand without bound); remove the <!DOCTYPE ...> line")
         }
 
-        private func locateDoctype() {
-            let start = tracker.tagStart(before: parserOffset)
-            tagLine = start.line
-            tagColumn = start.column
-        }
-
-        fileprivate static func from(_ ctx: UnsafeMutableRawPointer?) -> Parser? {
-            guard let ctx else { return nil }
+        /// Runs `body` with the parser of a callback's context, without retaining it (the parse
+        /// call keeps it alive).
+        fileprivate static func with(_ ctx: UnsafeMutableRawPointer?, _ body: (Parser) -> Void) {
+            guard let ctx else { return }
             let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-            guard let me = ctxt.pointee._private else { return nil }
-            return Unmanaged<Parser>.fromOpaque(me).takeUnretainedValue()
+            guard let me = ctxt.pointee._private else { return }
+            Unmanaged<Parser>.fromOpaque(me)._withUnsafeGuaranteedRef(body)
         }
     }
 
@@ -405,21 +427,22 @@ private func parserRead(_ ctx: UnsafeMutableRawPointer?, _ buffer: UnsafeMutable
 private func parserStartElement(_ ctx: UnsafeMutableRawPointer?, _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
                                 _ uri: UnsafePointer<xmlChar>?, _ nbNamespaces: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
                                 _ nbAttributes: Int32, _ nbDefaulted: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-    guard let parser = XML.Parser.from(ctx), let localname else { return }
-    let tag = parser.makeStartTag(localName: localname, namespace: uri, attributes: attributes, count: Int(nbAttributes))
-    parser.startElement(tag)
+    guard let localname else { return }
+    XML.Parser.with(ctx) { parser in
+        parser.startElement(parser.makeStartTag(localName: localname, namespace: uri, attributes: attributes, count: Int(nbAttributes)))
+    }
 }
 
 private func parserEndElement(_ ctx: UnsafeMutableRawPointer?, _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
-    guard let parser = XML.Parser.from(ctx), let localname else { return }
-    parser.endElement(localname)
+    guard let localname else { return }
+    XML.Parser.with(ctx) { $0.endElement(localname) }
 }
 
 private func parserCharacters(_ ctx: UnsafeMutableRawPointer?, _ text: UnsafePointer<xmlChar>?, _ length: Int32) {
-    guard let parser = XML.Parser.from(ctx), let text, length > 0 else { return }
-    parser.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+    guard let text, length > 0 else { return }
+    XML.Parser.with(ctx) { $0.characters(UnsafeBufferPointer(start: text, count: Int(length))) }
 }
 
 private func parserInternalSubset(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?) {
-    XML.Parser.from(ctx)?.doctype()
+    XML.Parser.with(ctx) { $0.doctype() }
 }

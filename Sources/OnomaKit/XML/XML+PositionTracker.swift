@@ -34,46 +34,49 @@ extension XML {
             received += bytes.count
         }
 
+        /// Bytes handed to the parser and not scanned yet.
+        var unscanned: Int { received - offset }
+
         /// Scans up to absolute offset `end` (where the parser is, just after a tag) and returns
         /// the line and column of the last `<` before it.
         mutating func tagStart(before end: Int) -> (line: Int, column: Int) {
-            var tagLine = lastTagLine, tagColumn = lastTagColumn
             let target = min(end, received)
             while offset < target, !chunks.isEmpty {
-                let chunk = chunks[0]
+                let stop = min(chunks[0].count, target - firstChunkStart)
                 let start = offset - firstChunkStart
-                let stop = min(chunk.count, target - firstChunkStart)
                 if start < stop {
-                    chunk.withUnsafeBufferPointer { bytes in
-                        var l = line, c = column
+                    var l = line, c = column, tl = lastTagLine, tc = lastTagColumn
+                    chunks[0].withUnsafeBufferPointer { bytes in
+                        // One pass, few branches: newline, '<', and a count of non-continuation
+                        // bytes (= Unicode scalars).
                         for i in start..<stop {
                             let b = bytes[i]
                             if b == 0x0A {
-                                l += 1
+                                l &+= 1
                                 c = 1
-                            } else if b == 0x3C {
-                                tagLine = l
-                                tagColumn = c
-                                c += 1
-                            } else if b & 0xC0 != 0x80 && b != 0x0D {
-                                c += 1
+                                continue
                             }
+                            if b == 0x3C {
+                                tl = l
+                                tc = c
+                            }
+                            c &+= b & 0xC0 != 0x80 ? 1 : 0
                         }
-                        line = l
-                        column = c
                     }
+                    line = l
+                    column = c
+                    lastTagLine = tl
+                    lastTagColumn = tc
                     offset = firstChunkStart + stop
                 }
-                if stop >= chunk.count {
-                    firstChunkStart += chunk.count
+                if stop >= chunks[0].count {
+                    firstChunkStart += chunks[0].count
                     chunks.removeFirst()
                 } else {
                     break
                 }
             }
-            lastTagLine = tagLine
-            lastTagColumn = tagColumn
-            return (tagLine, tagColumn)
+            return (lastTagLine, lastTagColumn)
         }
     }
 }
