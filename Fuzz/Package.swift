@@ -3,7 +3,7 @@
 // `swift build` / `swift test` never tries to link libFuzzer entry points.
 //
 // Build (Linux, Swift 6.x): see Fuzz/run.sh, which builds every target with
-//   swift build --package-path Fuzz --scratch-path Fuzz/.build-fuzz \
+//   swift build -c release --package-path Fuzz --scratch-path Fuzz/.build-fuzz \
 //     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 // and runs each for a bounded time over its seed corpus in Fuzz/Corpus/<target>/.
 import PackageDescription

@@ -9,7 +9,7 @@
 #   target        run only these (default: every target in Fuzz/Sources/fuzz-*)
 # Environment: FUZZ_RSS_MB (default 2048), FUZZ_WORK (default Fuzz/.build-fuzz/work).
 # Artifacts (crashing inputs) go to Fuzz/.build-fuzz/artifacts/<target>/; minimize one with
-#   Fuzz/.build-fuzz/debug/<target> -minimize_crash=1 -runs=10000 <crash-file>
+#   Fuzz/.build-fuzz/release/<target> -minimize_crash=1 -runs=10000 <crash-file>
 # and keep it in Fuzz/Corpus/<target>/ and as a regression test in the root package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +30,7 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 scratch=Fuzz/.build-fuzz
-bin="$scratch/debug"
+bin="$scratch/release"
 work="${FUZZ_WORK:-$scratch/work}"
 rss="${FUZZ_RSS_MB:-2048}"
 # Swift's backtracer would hold a crashing process for up to 30 s and print its own report;
@@ -49,7 +49,8 @@ fi
 if [ "$build" = 1 ]; then
     start=$(date +%s)
     # -Xcc: the C shims (ICU, libxml2 glue) get coverage and ASan too.
-    swift build --package-path Fuzz --scratch-path "$scratch" \
+    # Release (-O): 2-2.5x the executions per second of a debug build, for 50 s more building.
+    swift build -c release --package-path Fuzz --scratch-path "$scratch" \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
         -Xcc -fsanitize=fuzzer-no-link,address 2>&1 | grep -v "Cannot export local symbol" | tail -n 3
     echo "fuzz: built ${#targets[@]} targets in $(( $(date +%s) - start )) s"
