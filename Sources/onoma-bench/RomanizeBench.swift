@@ -12,7 +12,7 @@ enum SyntheticNames {
 
     /// `count` Korean names (about 5% with a compound surname).
     static func korean(_ count: Int, seed: UInt64 = 42) -> [String] {
-        var g = SeededGenerator(seed: seed)
+        var g = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             // Skew towards the first (most frequent) surnames, as in reality.
             let r = Double(g.next() % 10_000) / 10_000
@@ -23,7 +23,7 @@ enum SyntheticNames {
 
     /// `count` Chinese names in simplified characters (one or two given-name characters).
     static func chinese(_ count: Int, seed: UInt64 = 7) -> [String] {
-        var g = SeededGenerator(seed: seed)
+        var g = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             let r = Double(g.next() % 10_000) / 10_000
             let i = min(Int(r * r * Double(chineseSurnames.count)), chineseSurnames.count - 1)

@@ -8,8 +8,12 @@ let benchmarks: [(name: String, about: String, run: ([String]) throws -> Void)] 
     ("korean", "Korean engine per core: name/text modes, reverse parsing", koreanEngineBench),
     ("chinese", "Chinese engine per core: table load, names/s per scheme, parse", chineseBench),
     ("romanize-cli", "onoma romanize vs uconv over 1,000,000 names, whole process", romanizeCLIBench),
+    ("lookup", "index build, lookups/s per query kind on a synthetic glossary [ENTRIES] [QUERIES] [KIND]", lookupBench),
+    ("lookup-cli", "onoma lookup whole process over stdin, synthetic glossary [ENTRIES] [QUERIES]", lookupCLIBench),
+    ("normalize", "onoma normalize: mixed bylines, synthetic glossary [DIR] [ENTRIES] [LINES]", normalizeBench),
     ("dictionary", "load, lint and validate a generated 100,000-entry glossary, in process", dictionaryBench),
     ("dictionary-cli", "onoma dict stats/lint/validate vs xmllint --schema on it, whole process, time and peak RSS", dictionaryCLIBench),
+    ("editing", "dict add/remove/set/format and TBX/CSV/JSON import/export on N entries (default 100,000)", { runEditingBench(arguments: $0) }),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -8,6 +8,6 @@ struct Onoma: ParsableCommand {
         commandName: "onoma",
         abstract: "Transliterate, look up and normalize Korean and Chinese names across scripts.",
         version: "0.1.0 (ICU \(ICU.version))",
-        subcommands: [RomanizeCommand.self, DictCommand.self]
+        subcommands: [RomanizeCommand.self, LookupCommand.self, NormalizeCommand.self, DictCommand.self]
     )
 }

@@ -129,6 +129,10 @@ extension XML {
         /// Called for each schema validity issue (already placed at its tag); return false to
         /// drop it (e.g. when the caller reports the same problem in its own words).
         public var schemaIssueFilter: ((Issue) -> Bool)?
+        /// Accept a `<!DOCTYPE root PUBLIC|SYSTEM "...">` without internal subset, as TBX files
+        /// written by other tools carry (the DTD is never loaded). An internal subset `[...]`,
+        /// and so any entity declaration, is still refused. Off for dictionaries.
+        public var allowsExternalDoctype = false
 
         private let source: ByteSource
         @exclusivity(unchecked)
@@ -215,6 +219,7 @@ extension XML {
             sax.ignorableWhitespace = parserCharacters
             sax.cdataBlock = parserCharacters
             sax.internalSubset = parserInternalSubset
+            sax.entityDecl = parserEntityDecl
             let me = Unmanaged.passUnretained(self).toOpaque()
             guard let ctxt = xmlCreateIOParserCtxt(&sax, nil, parserRead, nil, me, XML_CHAR_ENCODING_NONE) else {
                 collector.append(Issue(file: collector.file, line: 0, column: 0, level: .fatal, origin: .parser, message: "libxml2 could not create a parser (out of memory?)"))
@@ -350,6 +355,12 @@ extension XML {
 
         fileprivate func doctype() {
             event &+= 1
+            // libxml2 calls this after the external identifiers, before a `[`.
+            if allowsExternalDoctype {
+                if context?.pointee.input?.pointee.cur?.pointee != UInt8(ascii: "[") { return }
+                refuse("a DOCTYPE with an internal subset ([...]) is refused because it can declare entities that read files or expand without bound; remove the [...] part")
+                return
+            }
             refuse("DOCTYPE declarations are not allowed in Onoma dictionaries (they can declare entities that read files or expand without bound); remove the <!DOCTYPE ...> line")
         }
 
@@ -441,6 +452,13 @@ private func parserEndElement(_ ctx: UnsafeMutableRawPointer?, _ localname: Unsa
 private func parserCharacters(_ ctx: UnsafeMutableRawPointer?, _ text: UnsafePointer<xmlChar>?, _ length: Int32) {
     guard let text, length > 0 else { return }
     XML.Parser.with(ctx) { $0.characters(UnsafeBufferPointer(start: text, count: Int(length))) }
+}
+
+/// Any entity declaration stops the parse (reached only if an internal subset got past
+/// ``XML/Parser/allowsExternalDoctype``'s check).
+private func parserEntityDecl(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ type: Int32, _ publicID: UnsafePointer<xmlChar>?,
+                              _ systemID: UnsafePointer<xmlChar>?, _ content: UnsafeMutablePointer<xmlChar>?) {
+    XML.Parser.with(ctx) { $0.refuse("entity declarations are not allowed (they can read files or expand without bound); remove the DOCTYPE's internal subset") }
 }
 
 private func parserInternalSubset(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?) {

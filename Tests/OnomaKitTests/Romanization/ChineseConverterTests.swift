@@ -180,14 +180,14 @@ enum ChineseFixture {
         #expect {
             _ = try ChineseConverter(dictionaries: dir)
         } throws: { error in
-            "\(error)".contains("han-pinyin.tsv:1: expected the header line")
+            "\(error)".contains("han-pinyin.tsv:1: error: expected the header line")
         }
         try Data([0x72, 0x65, 0x61, 0x64, 0x69, 0x6E, 0x67, 0x09, 0x63, 0x68, 0x61, 0x72, 0x61, 0x63, 0x74, 0x65, 0x72, 0x73, 0x0A,
                   0x61, 0x31, 0x09, 0xE5, 0xBC, 0x0A]).write(to: ref.appendingPathComponent("han-pinyin.tsv"))  // truncated UTF-8
         #expect {
             _ = try ChineseConverter(dictionaries: dir)
         } throws: { error in
-            "\(error)".contains("han-pinyin.tsv:2: invalid UTF-8")
+            "\(error)".contains("han-pinyin.tsv:2: error: invalid UTF-8")
         }
     }
 }

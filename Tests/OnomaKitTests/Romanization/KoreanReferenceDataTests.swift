@@ -21,8 +21,8 @@ import OnomaTestSupport
         return root
     }
 
-    func loadError(_ url: URL) -> KoreanDataError? {
-        do { _ = try KoreanRomanizer(dictionaries: url); return nil } catch let e as KoreanDataError { return e } catch { return nil }
+    func loadError(_ url: URL) -> ReferenceDataError? {
+        do { _ = try KoreanRomanizer(dictionaries: url); return nil } catch let e as ReferenceDataError { return e } catch { return nil }
     }
 
     @Test func shippedTablesLoad() throws {

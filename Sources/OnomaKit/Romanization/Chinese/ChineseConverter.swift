@@ -13,7 +13,7 @@ public struct ChineseConverter: Sendable {
     /// `han-pinyin-names.tsv`, `han-variants.tsv`, `pinyin-wade-giles.tsv`, `pinyin-hangul.tsv`, `chinese-surnames.tsv`,
     /// `chinese-surname-readings.tsv`.
     /// - Parameter dictionaries: the `Dictionaries/` folder (see `OnomaData.defaultDirectory()`).
-    /// - Throws: `ChineseDataError` naming the file and line of the first problem and what to do.
+    /// - Throws: `ReferenceDataError` naming the file and line of the first problem and what to do.
     public init(dictionaries: URL) throws {
         tables = try HanTables(reference: dictionaries.appendingPathComponent("reference", isDirectory: true))
     }

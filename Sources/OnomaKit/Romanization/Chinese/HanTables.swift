@@ -91,7 +91,7 @@ final class HanTables: Sendable {
     /// Loads every table from `directory` (the `Dictionaries/reference/` folder): han-pinyin.tsv, han-pinyin-names.tsv,
     /// han-sino-korean.tsv, han-variants.tsv, pinyin-wade-giles.tsv, pinyin-hangul.tsv,
     /// chinese-surnames.tsv, chinese-surname-readings.tsv.
-    /// - Throws: `ChineseDataError` naming the file and line of the first problem.
+    /// - Throws: `ReferenceDataError` naming the file and line of the first problem.
     init(reference directory: URL) throws {
         // 1. Syllable inventory with Wade-Giles.
         var syllables: [String] = []
@@ -101,7 +101,7 @@ final class HanTables: Sendable {
         try wgFile.forEachRow(expectedHeader: ["pinyin", "wade_giles"]) { row, file in
             let p = file.string(row.fields[0])
             guard syllableIndex[p] == nil else {
-                throw ChineseDataError(file: file.path, line: row.line, message: "syllable \(p) is listed twice; keep one row")
+                throw ReferenceDataError(file: file.path, line: row.line, message: "syllable \(p) is listed twice; keep one row")
             }
             syllableIndex[p] = syllables.count
             syllables.append(p)
@@ -112,7 +112,7 @@ final class HanTables: Sendable {
         try hangulFile.forEachRow(expectedHeader: ["pinyin", "hangul"]) { row, file in
             let p = file.string(row.fields[0])
             guard let index = syllableIndex[p] else {
-                throw ChineseDataError(file: file.path, line: row.line, message: "syllable \(p) is not in pinyin-wade-giles.tsv; add it there (Scripts/generate-han-tables.py) so every syllable has both forms")
+                throw ReferenceDataError(file: file.path, line: row.line, message: "syllable \(p) is not in pinyin-wade-giles.tsv; add it there (Scripts/generate-han-tables.py) so every syllable has both forms")
             }
             hangul[index] = file.string(row.fields[1])
         }
@@ -133,11 +133,11 @@ final class HanTables: Sendable {
         try pinyinFile.forEachRow(expectedHeader: ["reading", "characters"]) { row, file in
             let reading = file.string(row.fields[0])
             guard let last = reading.last, let tone = last.wholeNumberValue, (1...5).contains(tone), reading.count > 1 else {
-                throw ChineseDataError(file: file.path, line: row.line, message: "reading '\(reading)' must be a toneless syllable followed by a tone digit 1-5 (zhang1)")
+                throw ReferenceDataError(file: file.path, line: row.line, message: "reading '\(reading)' must be a toneless syllable followed by a tone digit 1-5 (zhang1)")
             }
             let c = code(String(reading.dropLast()), tone: tone)
             guard syllables.count <= 1024 else {
-                throw ChineseDataError(file: file.path, line: row.line, message: "more than 1024 distinct syllables; the reading code has room for 1024")
+                throw ReferenceDataError(file: file.path, line: row.line, message: "more than 1024 distinct syllables; the reading code has room for 1024")
             }
             try file.forEachScalar(row.fields[1], line: row.line) { v in
                 if v &- Self.flatBase < UInt32(Self.flatCount) { flatReading[Int(v - Self.flatBase)] = c } else { otherReading[v] = c }
@@ -149,7 +149,7 @@ final class HanTables: Sendable {
         try namesFile.forEachRow(expectedHeader: ["reading", "characters"]) { row, file in
             let reading = file.string(row.fields[0])
             guard let last = reading.last, let tone = last.wholeNumberValue, (1...4).contains(tone), reading.count > 1 else {
-                throw ChineseDataError(file: file.path, line: row.line, message: "reading '\(reading)' must be a toneless syllable followed by a tone digit 1-4 (zi3)")
+                throw ReferenceDataError(file: file.path, line: row.line, message: "reading '\(reading)' must be a toneless syllable followed by a tone digit 1-4 (zi3)")
             }
             let c = code(String(reading.dropLast()), tone: tone)
             try file.forEachScalar(row.fields[1], line: row.line) { nameReadings[$0] = c }
@@ -161,7 +161,7 @@ final class HanTables: Sendable {
         try koreanFile.forEachRow(expectedHeader: ["hangul", "characters"]) { row, file in
             let h = file.string(row.fields[0]).unicodeScalars
             guard h.count == 1, let s = h.first, (0xAC00...0xD7A3).contains(s.value) else {
-                throw ChineseDataError(file: file.path, line: row.line, message: "the first field must be one Hangul syllable")
+                throw ReferenceDataError(file: file.path, line: row.line, message: "the first field must be one Hangul syllable")
             }
             let value = UInt16(s.value)
             try file.forEachScalar(row.fields[1], line: row.line) { v in
@@ -178,13 +178,13 @@ final class HanTables: Sendable {
             try file.forEachScalar(row.fields[1], line: row.line) { from.append($0) }
             try file.forEachScalar(row.fields[2], line: row.line) { to.append($0) }
             guard from.count == 1, to.count == 1 else {
-                throw ChineseDataError(file: file.path, line: row.line, message: "'from' and 'to' must be one character each")
+                throw ReferenceDataError(file: file.path, line: row.line, message: "'from' and 'to' must be one character each")
             }
             switch file.string(row.fields[0]) {
             case "s2t": toTraditional[from[0]] = to[0]
             case "t2s": toSimplified[from[0]] = to[0]
             case let other:
-                throw ChineseDataError(file: file.path, line: row.line, message: "direction '\(other)' must be s2t or t2s")
+                throw ReferenceDataError(file: file.path, line: row.line, message: "direction '\(other)' must be s2t or t2s")
             }
         }
 
@@ -201,11 +201,11 @@ final class HanTables: Sendable {
             try file.forEachScalar(row.fields[0], line: row.line) { simplified.append($0) }
             try file.forEachScalar(row.fields[1], line: row.line) { traditional.append($0) }
             guard (1...2).contains(simplified.count), simplified.count == traditional.count else {
-                throw ChineseDataError(file: file.path, line: row.line, message: "a surname must be one or two characters, the same number in both scripts")
+                throw ReferenceDataError(file: file.path, line: row.line, message: "a surname must be one or two characters, the same number in both scripts")
             }
             let pinyinText = file.string(row.fields[2])
             guard let parsed = PinyinText.syllables(ofToned: pinyinText, known: syllableIndex), parsed.count == simplified.count else {
-                throw ChineseDataError(file: file.path, line: row.line, message: "pinyin_surname '\(pinyinText)' must be \(simplified.count) pinyin syllable(s) with tone marks, one per character")
+                throw ReferenceDataError(file: file.path, line: row.line, message: "pinyin_surname '\(pinyinText)' must be \(simplified.count) pinyin syllable(s) with tone marks, one per character")
             }
             let codes = parsed.map { UInt16(syllableIndex[$0.syllable]! << 3 | $0.tone) }
             // korean_sino: the first form ("이/리" → 이, "섭 (엽)" → 섭); cells marked '?' are unverified and not used.
@@ -248,7 +248,7 @@ final class HanTables: Sendable {
             let pinyinText = file.string(row.fields[2])
             guard simplified.count == 1, traditional.count == 1,
                   let parsed = PinyinText.syllables(ofToned: pinyinText, known: syllableIndex), parsed.count == 1 else {
-                throw ChineseDataError(file: file.path, line: row.line, message: "expected one character in each script and one toned pinyin syllable; regenerate with python3 Scripts/generate-han-tables.py")
+                throw ReferenceDataError(file: file.path, line: row.line, message: "expected one character in each script and one toned pinyin syllable; regenerate with python3 Scripts/generate-han-tables.py")
             }
             let code = UInt16(syllableIndex[parsed[0].syllable]! << 3 | parsed[0].tone)
             let surname = Surname(length: 1, simplified: (simplified[0], 0), traditional: (traditional[0], 0),
@@ -286,7 +286,7 @@ final class HanTables: Sendable {
         for (slot, text) in forms.enumerated() where !text.isEmpty {
             let utf8 = Array(text.utf8)
             guard utf8.count <= Self.maxFormBytes else {
-                throw ChineseDataError(file: wgFile.path, line: 0, message: "the form '\(text)' is longer than \(Self.maxFormBytes) bytes; no syllable should be")
+                throw ReferenceDataError(file: wgFile.path, line: 0, message: "the form '\(text)' is longer than \(Self.maxFormBytes) bytes; no syllable should be")
             }
             formOffsets[slot] = UInt32(formBytes.count)
             formLengths[slot] = UInt8(utf8.count)

@@ -9,11 +9,11 @@ struct ReferenceTSV {
     private let bytes: [UInt8]
 
     /// Reads a file.
-    /// - Throws: `ChineseDataError` when the file cannot be read.
+    /// - Throws: `ReferenceDataError` when the file cannot be read.
     init(url: URL) throws {
         path = url.path
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ChineseDataError(file: url.path, line: 0, message: "cannot read this reference file; check that Dictionaries/reference/ is complete (regenerate with python3 Scripts/generate-han-tables.py) or set ONOMA_DICTIONARIES")
+            throw ReferenceDataError(file: url.path, line: 0, message: "cannot read this reference file; check that Dictionaries/reference/ is complete (regenerate with python3 Scripts/generate-han-tables.py) or set ONOMA_DICTIONARIES")
         }
         bytes = [UInt8](data)
     }
@@ -25,7 +25,7 @@ struct ReferenceTSV {
     }
 
     /// Calls `body` for every data row after checking the header names `expectedHeader` first.
-    /// - Throws: `ChineseDataError` for a missing or different header, rows with too few fields,
+    /// - Throws: `ReferenceDataError` for a missing or different header, rows with too few fields,
     ///   invalid UTF-8, or whatever `body` throws.
     func forEachRow(expectedHeader: [String], _ body: (Row, ReferenceTSV) throws -> Void) throws {
         var lineNumber = 0
@@ -51,17 +51,17 @@ struct ReferenceTSV {
                 sawHeader = true
                 let names = fields.map { string($0) }
                 if Array(names.prefix(expectedHeader.count)) != expectedHeader {
-                    throw ChineseDataError(file: path, line: lineNumber, message: "expected the header line \(expectedHeader.joined(separator: "<TAB>")), found \(names.joined(separator: "<TAB>")); the file is not the one this version of Onoma reads (regenerate with python3 Scripts/generate-han-tables.py)")
+                    throw ReferenceDataError(file: path, line: lineNumber, message: "expected the header line \(expectedHeader.joined(separator: "<TAB>")), found \(names.joined(separator: "<TAB>")); the file is not the one this version of Onoma reads (regenerate with python3 Scripts/generate-han-tables.py)")
                 }
                 continue
             }
             if fields.count < expectedHeader.count {
-                throw ChineseDataError(file: path, line: lineNumber, message: "expected \(expectedHeader.count) tab-separated fields (\(expectedHeader.joined(separator: ", "))), found \(fields.count); fix or regenerate the file")
+                throw ReferenceDataError(file: path, line: lineNumber, message: "expected \(expectedHeader.count) tab-separated fields (\(expectedHeader.joined(separator: ", "))), found \(fields.count); fix or regenerate the file")
             }
             try body(Row(line: lineNumber, fields: fields), self)
         }
         if !sawHeader {
-            throw ChineseDataError(file: path, line: 0, message: "the file has no header line; regenerate it with python3 Scripts/generate-han-tables.py")
+            throw ReferenceDataError(file: path, line: 0, message: "the file has no header line; regenerate it with python3 Scripts/generate-han-tables.py")
         }
     }
 
@@ -71,7 +71,7 @@ struct ReferenceTSV {
     }
 
     /// Calls `body` with every Unicode scalar value of a field.
-    /// - Throws: `ChineseDataError` for invalid UTF-8.
+    /// - Throws: `ReferenceDataError` for invalid UTF-8.
     func forEachScalar(_ range: Range<Int>, line: Int, _ body: (UInt32) -> Void) throws {
         var i = range.lowerBound
         let end = range.upperBound
@@ -97,7 +97,7 @@ struct ReferenceTSV {
         }
     }
 
-    private func invalidUTF8(_ line: Int) -> ChineseDataError {
-        ChineseDataError(file: path, line: line, message: "invalid UTF-8; the file must be UTF-8 (regenerate it with python3 Scripts/generate-han-tables.py)")
+    private func invalidUTF8(_ line: Int) -> ReferenceDataError {
+        ReferenceDataError(file: path, line: line, message: "invalid UTF-8; the file must be UTF-8 (regenerate it with python3 Scripts/generate-han-tables.py)")
     }
 }

@@ -39,8 +39,8 @@ struct KoreanReferenceData: Sendable {
     static let lnExceptionFile = "reference/korean-ln-exceptions.tsv"
 
     /// Loads every table.
-    /// - Throws: ``KoreanDataError`` naming the file and line of the first problem.
-    static func load(from dictionaries: URL) throws(KoreanDataError) -> KoreanReferenceData {
+    /// - Throws: ``ReferenceDataError`` naming the file and line of the first problem.
+    static func load(from dictionaries: URL) throws(ReferenceDataError) -> KoreanReferenceData {
         var surnames = [KoreanSurname]()
         for row in try TSVTable.read(dictionaries, surnameFile, columns: ["hangul", "hanja", "rank_2015", "count_2015", "count_basis", "rr", "mr", "spellings_ranked"]) {
             let hangul = row[0]
@@ -90,7 +90,7 @@ struct KoreanReferenceData: Sendable {
     }
 
     /// A table of word boundaries (`left|right` in Hangul).
-    private static func boundaries(_ dictionaries: URL, _ file: String, example: String) throws(KoreanDataError) -> [(left: [Int], right: [Int])] {
+    private static func boundaries(_ dictionaries: URL, _ file: String, example: String) throws(ReferenceDataError) -> [(left: [Int], right: [Int])] {
         var out = [(left: [Int], right: [Int])]()
         for row in try TSVTable.read(dictionaries, file, columns: ["word", "pronunciation", "source"]) {
             let parts = row[0].split(separator: "|", omittingEmptySubsequences: false)
@@ -104,7 +104,7 @@ struct KoreanReferenceData: Sendable {
         return out
     }
 
-    private static func checkHangul(_ text: String, syllables: ClosedRange<Int>, row: TSVRow, column: String) throws(KoreanDataError) {
+    private static func checkHangul(_ text: String, syllables: ClosedRange<Int>, row: TSVRow, column: String) throws(ReferenceDataError) {
         let scalars = text.unicodeScalars
         guard syllables.contains(scalars.count), scalars.allSatisfy(HangulSyllable.isSyllable) else {
             throw row.error("\(column) '\(text)' must be \(syllables.lowerBound == syllables.upperBound ? "one" : "\(syllables.lowerBound)–\(syllables.upperBound)") precomposed Hangul syllable(s)")

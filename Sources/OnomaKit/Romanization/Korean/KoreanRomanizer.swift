@@ -43,7 +43,7 @@ public struct KoreanRomanizer: Sendable {
 
     /// Loads the tables from a `Dictionaries/` folder (`Dictionaries/reference/korean-*.tsv`).
     /// - Parameter dictionaries: the `Dictionaries` folder (see `OnomaData.defaultDirectory()`).
-    /// - Throws: ``KoreanDataError`` naming the file and line of a missing or malformed table
+    /// - Throws: ``ReferenceDataError`` naming the file and line of a missing or malformed table
     ///   and what to do about it.
     public init(dictionaries: URL) throws {
         let data = try KoreanReferenceData.load(from: dictionaries)

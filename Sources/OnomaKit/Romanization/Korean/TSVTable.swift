@@ -8,8 +8,8 @@ struct TSVRow: Sendable {
     var count: Int { fields.count }
     subscript(_ i: Int) -> String { fields[i] }
 
-    func error(_ message: String) -> KoreanDataError {
-        KoreanDataError(file: file, line: line, message: message)
+    func error(_ message: String) -> ReferenceDataError {
+        ReferenceDataError(file: file, line: line, message: message)
     }
 }
 
@@ -17,17 +17,17 @@ struct TSVRow: Sendable {
 /// line naming the columns, then one tab-separated row per line.
 enum TSVTable {
     /// Reads `relative` under `dictionaries`, checking the header starts with `columns`.
-    /// - Throws: ``KoreanDataError`` (missing or unreadable file, invalid UTF-8, wrong header,
+    /// - Throws: ``ReferenceDataError`` (missing or unreadable file, invalid UTF-8, wrong header,
     ///   a row with too few columns).
-    static func read(_ dictionaries: URL, _ relative: String, columns: [String]) throws(KoreanDataError) -> [TSVRow] {
+    static func read(_ dictionaries: URL, _ relative: String, columns: [String]) throws(ReferenceDataError) -> [TSVRow] {
         let url = dictionaries.appendingPathComponent(relative)
         let path = url.path
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw KoreanDataError(file: path, line: 0, message: "cannot read the Korean reference table (\(error.localizedDescription)); restore it from the repository's Dictionaries/\(relative) or set ONOMA_DICTIONARIES to the Dictionaries folder")
+            throw ReferenceDataError(file: path, line: 0, message: "cannot read the Korean reference table (\(error.localizedDescription)); restore it from the repository's Dictionaries/\(relative) or set ONOMA_DICTIONARIES to the Dictionaries folder")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw KoreanDataError(file: path, line: 0, message: "the file is not valid UTF-8; save it as UTF-8")
+            throw ReferenceDataError(file: path, line: 0, message: "the file is not valid UTF-8; save it as UTF-8")
         }
         var rows = [TSVRow]()
         var header: [String]?
@@ -39,18 +39,18 @@ enum TSVTable {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard header != nil else {
                 guard fields.count >= columns.count, Array(fields.prefix(columns.count)) == columns else {
-                    throw KoreanDataError(file: path, line: lineNumber, message: "expected the header line '\(columns.joined(separator: "\\t"))' (tab-separated) before the data rows")
+                    throw ReferenceDataError(file: path, line: lineNumber, message: "expected the header line '\(columns.joined(separator: "\\t"))' (tab-separated) before the data rows")
                 }
                 header = fields
                 continue
             }
             guard fields.count >= columns.count else {
-                throw KoreanDataError(file: path, line: lineNumber, message: "row has \(fields.count) tab-separated columns, needs at least \(columns.count) (\(columns.joined(separator: ", "))); check for spaces typed instead of tabs")
+                throw ReferenceDataError(file: path, line: lineNumber, message: "row has \(fields.count) tab-separated columns, needs at least \(columns.count) (\(columns.joined(separator: ", "))); check for spaces typed instead of tabs")
             }
             rows.append(TSVRow(fields: fields, file: path, line: lineNumber))
         }
         guard header != nil else {
-            throw KoreanDataError(file: path, line: lineNumber, message: "no header line found; the table is empty")
+            throw ReferenceDataError(file: path, line: lineNumber, message: "no header line found; the table is empty")
         }
         return rows
     }

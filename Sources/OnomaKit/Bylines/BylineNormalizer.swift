@@ -1,0 +1,371 @@
+import Foundation
+
+/// Rewrites the names of one line (a byline, a credit line, a caption) to their canonical form.
+///
+/// Spans come from `BylineSpanExtractor` (the credit-line grammar); each is resolved with a
+/// `NameResolver`. A resolved span is replaced by the entry's canonical form; an unresolved
+/// credited span stays as written and is reported with a suggested spelling. Nothing else in
+/// the line changes.
+public struct BylineNormalizer: Sendable {
+    /// Thresholds and limits.
+    public struct Options: Sendable, Hashable {
+        /// The lowest score that rewrites a credited span ("By ___"). Default 0.8.
+        public var minimumCreditScore: Double
+        /// The lowest score that rewrites a span outside the credit (a place, running text,
+        /// a part of a longer run). Higher, because nothing in the grammar says it is a name.
+        /// Default 0.95.
+        public var minimumOtherScore: Double
+        /// Spans longer than this (in scalars) are not looked up whole. Default 64.
+        public var maximumSpanLength: Int
+
+        /// Creates options.
+        public init(minimumCreditScore: Double = 0.8, minimumOtherScore: Double = 0.95, maximumSpanLength: Int = 64) {
+            self.minimumCreditScore = minimumCreditScore
+            self.minimumOtherScore = minimumOtherScore
+            self.maximumSpanLength = maximumSpanLength
+        }
+    }
+
+    /// Resolves spans to entries.
+    public let resolver: any NameResolver
+    /// Suggests spellings for credited names no dictionary knows; nil: no suggestions.
+    public let suggester: (any NameSuggester)?
+    /// Finds the spans.
+    public let extractor: BylineSpanExtractor
+    /// Thresholds and limits.
+    public let options: Options
+
+    /// Creates a normalizer.
+    public init(resolver: any NameResolver, suggester: (any NameSuggester)? = nil,
+                extractor: BylineSpanExtractor = BylineSpanExtractor(), options: Options = Options()) {
+        self.resolver = resolver
+        self.suggester = suggester
+        self.extractor = extractor
+        self.options = options
+    }
+
+    /// Normalizes one line (without its line break).
+    /// - Complexity: O(n) in the line's length, plus one resolver call per span.
+    public func normalize(_ line: String) -> NormalizedLine {
+        var memo = ResolutionMemo()
+        return normalize(line, memo: &memo)
+    }
+
+    /// Normalizes one line, remembering resolutions in `memo` so that a name repeated across
+    /// lines is resolved once. Use one memo per thread.
+    public func normalize(_ line: String, memo: inout ResolutionMemo) -> NormalizedLine {
+        let scalars = Array(line.unicodeScalars)
+        let candidates = extractor.candidates(in: scalars)
+        if candidates.isEmpty { return NormalizedLine(input: line, output: line, names: []) }
+        var names: [BylineName] = []
+        for candidate in candidates {
+            resolveCandidate(candidate, scalars, memo: &memo, into: &names)
+        }
+        if names.isEmpty { return NormalizedLine(input: line, output: line, names: []) }
+        // Built as UTF-8 bytes: appending to a String.UnicodeScalarView copies the whole string
+        // on each append, which is quadratic on long lines.
+        var output: [UInt8] = []
+        var changed = false
+        var position = 0
+        for name in names {
+            guard let canonical = name.canonical, canonical != name.text else { continue }
+            if !changed { output.reserveCapacity(line.utf8.count + 64) }
+            appendUTF8(scalars[position..<name.start], to: &output)
+            output.append(contentsOf: canonical.utf8)
+            position = name.end
+            changed = true
+        }
+        if !changed { return NormalizedLine(input: line, output: line, names: names) }
+        appendUTF8(scalars[position...], to: &output)
+        return NormalizedLine(input: line, output: String(decoding: output, as: UTF8.self), names: names)
+    }
+
+    private func text(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(r.count * 3)
+        appendUTF8(s[r], to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func resolveCandidate(_ c: BylineCandidate, _ s: [Unicode.Scalar], memo: inout ResolutionMemo, into names: inout [BylineName]) {
+        let threshold = c.role == .credit ? options.minimumCreditScore : options.minimumOtherScore
+        if let articleStart = c.articleStart, c.range.upperBound - articleStart <= options.maximumSpanLength {
+            // "The Korea Herald": the article belongs to the name when the entry says so.
+            let r = articleStart..<c.range.upperBound
+            let t = text(s, r)
+            if let res = memo.resolve(t, with: resolver), res.score >= options.minimumOtherScore {
+                names.append(name(r, t, res, s))
+                return
+            }
+        }
+        if c.range.count <= options.maximumSpanLength {
+            let t = text(s, c.range)
+            if let r = memo.resolve(t, with: resolver), r.score >= threshold {
+                names.append(name(c.range, t, r, s))
+                return
+            }
+        }
+        // A Korean word with a particle: "한국광물자원공사가", "고영아씨".
+        if c.script == .hangul, c.length >= 3 {
+            for particle in extractor.lexicon.hangulParticleScalars where c.length - particle.count >= 2 {
+                let cut = c.range.upperBound - particle.count
+                guard s[cut..<c.range.upperBound].elementsEqual(particle) else { continue }
+                let r = c.range.lowerBound..<cut
+                let t = text(s, r)
+                if let res = memo.resolve(t, with: resolver), res.score >= threshold {
+                    names.append(name(r, t, res, s))
+                    return
+                }
+            }
+        }
+        // A known entry inside a longer run: "Koh Young-aah Kim Shin-jong", "国务院总理李克强".
+        let found = searchWindows(c, s, memo: &memo, into: &names)
+        if found { return }
+        guard c.role == .credit, isPlausibleName(c) else { return }
+        let t = text(s, c.range)
+        let suggestion = suggester.flatMap { memo.suggest(t, with: $0) }
+        names.append(BylineName(range: c.range, text: t, suggestion: suggestion))
+    }
+
+    /// A resolved name; a final period the canonical form ends with ("Corp.") takes the
+    /// period that follows the span in the line, so that it is not doubled.
+    private func name(_ r: Range<Int>, _ t: String, _ res: NameResolution, _ s: [Unicode.Scalar]) -> BylineName {
+        if res.ambiguous {
+            // Namesakes spelled differently: which one is meant is unknown; leave it as written.
+            return BylineName(range: r, text: t, ambiguousAmong: [res.id] + res.homographs, score: res.score)
+        }
+        if res.canonical.hasSuffix("."), !t.hasSuffix("."), r.upperBound < s.count, s[r.upperBound] == "." {
+            let wider = r.lowerBound..<(r.upperBound + 1)
+            return BylineName(range: wider, text: t + ".", resolution: res)
+        }
+        return BylineName(range: r, text: t, resolution: res)
+    }
+
+    private func isPlausibleName(_ c: BylineCandidate) -> Bool {
+        switch c.script {
+        case .latin: return (2...4).contains(c.length)
+        case .hangul: return (2...5).contains(c.length)
+        case .han: return (2...4).contains(c.length)
+        }
+    }
+
+    /// Greedy left-to-right search for known entries in sub-spans of an unresolved span:
+    /// 2 to 4 words (Latin) or 2 to 4 characters (Han). Only exact or near-exact matches count.
+    private func searchWindows(_ c: BylineCandidate, _ s: [Unicode.Scalar], memo: inout ResolutionMemo, into names: inout [BylineName]) -> Bool {
+        var units: [Range<Int>] = []
+        switch c.script {
+        case .hangul:
+            return false
+        case .han:
+            guard c.length >= 3 else { return false }
+            units = c.range.map { $0..<($0 + 1) }
+        case .latin:
+            guard c.length >= 3 else { return false }
+            var i = c.range.lowerBound
+            while i < c.range.upperBound {
+                while i < c.range.upperBound, ScalarKind.isSpace(s[i]) { i += 1 }
+                let start = i
+                while i < c.range.upperBound, !ScalarKind.isSpace(s[i]) { i += 1 }
+                if i > start { units.append(start..<i) }
+            }
+        }
+        var found = false
+        var u = 0
+        outer: while u < units.count {
+            var size = min(4, units.count - u)
+            if u == 0 && size == units.count { size -= 1 } // the whole span was tried already
+            while size >= 2 {
+                let r = units[u].lowerBound..<units[u + size - 1].upperBound
+                let t = text(s, r)
+                if let res = memo.resolve(t, with: resolver), res.score >= options.minimumOtherScore {
+                    names.append(name(r, t, res, s))
+                    found = true
+                    u += size
+                    continue outer
+                }
+                size -= 1
+            }
+            u += 1
+        }
+        return found
+    }
+}
+
+/// Appends the UTF-8 encoding of `scalars`.
+func appendUTF8(_ scalars: ArraySlice<Unicode.Scalar>, to out: inout [UInt8]) {
+    for c in scalars {
+        let v = c.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+}
+
+/// The result of normalizing one line.
+public struct NormalizedLine: Sendable, Hashable {
+    /// The line as read.
+    public var input: String
+    /// The line with every resolved name in canonical form.
+    public var output: String
+    /// The names found, in order: resolved ones (with `id`) and unresolved credited ones
+    /// (without).
+    public var names: [BylineName]
+
+    /// Whether the output differs from the input.
+    public var changed: Bool { output != input }
+
+    /// Creates a result.
+    public init(input: String, output: String, names: [BylineName]) {
+        self.input = input
+        self.output = output
+        self.names = names
+    }
+}
+
+/// One name found in a line.
+public struct BylineName: Sendable, Hashable {
+    /// Offset of the first scalar in the input line.
+    public var start: Int
+    /// Offset after the last scalar (end exclusive).
+    public var end: Int
+    /// The span as written.
+    public var text: String
+    /// The entry, or nil when no dictionary knows the name.
+    public var id: String?
+    /// The canonical form that replaced the span (nil when unresolved).
+    public var canonical: String?
+    /// The match score (nil when unresolved).
+    public var score: Double?
+    /// How the span matched, when the resolver says.
+    public var method: String?
+    /// A suggested spelling of an unresolved name.
+    public var suggestion: String?
+    /// Other entries that match as well as `id` (namesakes with the same canonical form), or,
+    /// when `id` is nil, every entry the span may denote (namesakes spelled differently).
+    public var homographs: [String] = []
+
+    /// Whether the span denotes several entries with different canonical forms.
+    public var isAmbiguous: Bool { id == nil && !homographs.isEmpty }
+
+    /// Creates a resolved name.
+    public init(range: Range<Int>, text: String, resolution: NameResolution) {
+        start = range.lowerBound
+        end = range.upperBound
+        self.text = text
+        id = resolution.id
+        canonical = resolution.canonical
+        score = resolution.score
+        method = resolution.method
+        homographs = resolution.homographs
+    }
+
+    /// Creates a name that denotes several entries with different canonical forms.
+    public init(range: Range<Int>, text: String, ambiguousAmong ids: [String], score: Double) {
+        start = range.lowerBound
+        end = range.upperBound
+        self.text = text
+        self.score = score
+        homographs = ids
+    }
+
+    /// Creates an unresolved name.
+    public init(range: Range<Int>, text: String, suggestion: String?) {
+        start = range.lowerBound
+        end = range.upperBound
+        self.text = text
+        self.suggestion = suggestion
+    }
+}
+
+/// Resolutions and suggestions already computed by one worker. Bylines repeat the same few
+/// thousand names, so most spans are answered from here. Bounded: cleared when full.
+/// Workers of one run can share a `SharedResolutionCache` behind their own memos, so that a
+/// name is looked up once per run rather than once per worker.
+public struct ResolutionMemo: Sendable {
+    enum Cached: Sendable { case resolved(NameResolution), unresolved }
+    private var resolutions: [String: Cached] = [:]
+    private var suggestions: [String: String] = [:]
+    private var noSuggestion: Set<String> = []
+    private let shared: SharedResolutionCache?
+    /// The most entries kept before the memo starts over.
+    public let capacity: Int
+
+    /// Creates an empty memo.
+    /// - Parameters:
+    ///   - capacity: entries kept before the memo starts over.
+    ///   - shared: a cache shared with the other workers of the run, asked on a miss.
+    public init(capacity: Int = 200_000, shared: SharedResolutionCache? = nil) {
+        self.capacity = capacity
+        self.shared = shared
+    }
+
+    mutating func resolve(_ text: String, with resolver: any NameResolver) -> NameResolution? {
+        if let cached = resolutions[text] {
+            if case .resolved(let r) = cached { return r }
+            return nil
+        }
+        let cached: Cached
+        if let shared, let hit = shared[text] {
+            cached = hit
+        } else {
+            cached = resolver.resolve(text).map(Cached.resolved) ?? .unresolved
+            shared?[text] = cached
+        }
+        if resolutions.count >= capacity { resolutions.removeAll(keepingCapacity: true) }
+        resolutions[text] = cached
+        if case .resolved(let r) = cached { return r }
+        return nil
+    }
+
+    mutating func suggest(_ text: String, with suggester: any NameSuggester) -> String? {
+        if let s = suggestions[text] { return s }
+        if noSuggestion.contains(text) { return nil }
+        let s = suggester.suggest(text)
+        if suggestions.count + noSuggestion.count >= capacity {
+            suggestions.removeAll(keepingCapacity: true)
+            noSuggestion.removeAll(keepingCapacity: true)
+        }
+        if let s { suggestions[text] = s } else { noSuggestion.insert(text) }
+        return s
+    }
+}
+
+/// Resolutions shared by the workers of one run (behind a lock; asked only when a worker's
+/// own memo misses). Bounded: cleared when full.
+public final class SharedResolutionCache: @unchecked Sendable {
+    // @unchecked: every access to `table` holds `lock`.
+    private let lock = NSLock()
+    private var table: [String: ResolutionMemo.Cached] = [:]
+    private let capacity: Int
+
+    /// Creates an empty cache holding at most `capacity` names.
+    public init(capacity: Int = 500_000) {
+        self.capacity = capacity
+    }
+
+    subscript(text: String) -> ResolutionMemo.Cached? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return table[text]
+        }
+        set {
+            lock.lock()
+            defer { lock.unlock() }
+            if table.count >= capacity { table.removeAll(keepingCapacity: true) }
+            table[text] = newValue
+        }
+    }
+}

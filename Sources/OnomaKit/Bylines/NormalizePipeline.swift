@@ -1,0 +1,234 @@
+import Dispatch
+import Foundation
+
+/// Normalizes a stream of lines in batches on several threads, keeping the output order.
+///
+/// Memory is bounded by `min(jobs × batchesPerJob, max(32, jobs))` batches (each about `batchBytes`) plus
+/// the longest line, whatever the input size. Each worker keeps its own `ResolutionMemo`.
+public struct NormalizePipeline: Sendable {
+    /// How the pipeline runs and writes.
+    public struct Configuration: Sendable, Hashable {
+        /// The output format.
+        public var format: BylineOutputFormat
+        /// What to do with lines that are not UTF-8.
+        public var invalidUTF8: InvalidUTF8Policy
+        /// Worker threads (1 to 256).
+        public var jobs: Int
+        /// Lines per batch at most.
+        public var batchLines: Int
+        /// Bytes per batch, about (a batch always holds whole lines).
+        public var batchBytes: Int
+        /// Batches handed to each worker per round.
+        public var batchesPerJob: Int
+        /// Distinct unresolved names kept in the report at most (memory bound).
+        public var maximumDistinctUnresolved: Int
+
+        /// Creates a configuration.
+        public init(format: BylineOutputFormat = .text, invalidUTF8: InvalidUTF8Policy = .pass,
+                    jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchLines: Int = 4096,
+                    batchBytes: Int = 1 << 19, batchesPerJob: Int = 4, maximumDistinctUnresolved: Int = 100_000) {
+            self.format = format
+            self.invalidUTF8 = invalidUTF8
+            self.jobs = min(256, max(1, jobs))
+            self.batchLines = max(1, batchLines)
+            self.batchBytes = max(1, batchBytes)
+            self.batchesPerJob = max(1, batchesPerJob)
+            self.maximumDistinctUnresolved = maximumDistinctUnresolved
+        }
+    }
+
+    /// The rendered output of one batch, handed to the caller in input order.
+    public struct Chunk: Sendable {
+        /// The records, one per line, ready to write.
+        public var bytes: [UInt8]
+        /// The lines of this batch that were not valid UTF-8.
+        public var invalidLines: [NormalizeReport.InvalidLine]
+        /// Lines in this batch.
+        public var lines: Int
+        /// Input bytes consumed so far, in the current source.
+        public var consumed: Int
+        /// The input being read.
+        public var source: String
+    }
+
+    /// Normalizes lines.
+    public let normalizer: BylineNormalizer
+    /// How.
+    public let configuration: Configuration
+
+    /// Creates a pipeline.
+    public init(normalizer: BylineNormalizer, configuration: Configuration = Configuration()) {
+        self.normalizer = normalizer
+        self.configuration = configuration
+    }
+
+    /// Reads every source in turn (as `cat` would: line numbers continue across sources, and
+    /// each source ends a line), and hands the rendered output to `emit`, in order, on the
+    /// calling thread.
+    /// - Throws: `NormalizeError.readFailed`, or what `emit` throws (the run stops).
+    /// - Returns: the run's figures.
+    public func run(_ sources: [any LineInput], emit: (Chunk) throws -> Void) throws -> NormalizeReport {
+        var report = NormalizeReport()
+        let jobs = configuration.jobs
+        let shared = jobs > 1 ? SharedResolutionCache() : nil
+        let memos = SlotArray<ResolutionMemo>(count: jobs) { _ in ResolutionMemo(shared: shared) }
+        defer { memos.release() }
+        let renderer = BylineRenderer(format: configuration.format)
+        var nextLine = 1
+        var sourceIndex = 0
+        var reader: LineBatchReader? = sources.isEmpty ? nil : LineBatchReader(sources[0])
+        var consumedInSource = 0
+        // At most 32 batches in flight (about 16 MB of input), or one per worker beyond 32 jobs.
+        let roundSize = jobs == 1 ? 1 : min(jobs * configuration.batchesPerJob, max(32, jobs))
+        var firstRecord = true
+        var lastSource = ""
+        while reader != nil {
+            var round: [LineBatch] = []
+            while round.count < roundSize, let r = reader {
+                if let batch = try r.next(maxLines: configuration.batchLines, maxBytes: configuration.batchBytes, firstLine: nextLine) {
+                    nextLine += batch.lines.count
+                    round.append(batch)
+                } else {
+                    sourceIndex += 1
+                    reader = sourceIndex < sources.count ? LineBatchReader(sources[sourceIndex]) : nil
+                }
+            }
+            if round.isEmpty { break }
+            let results = SlotArray<BatchResult?>(count: round.count) { _ in nil }
+            defer { results.release() }
+            if jobs == 1 {
+                for (k, batch) in round.enumerated() {
+                    results[k] = process(batch, renderer: renderer, memo: &memos[0])
+                }
+            } else {
+                let next = AtomicCounter()
+                let batches = round
+                DispatchQueue.concurrentPerform(iterations: min(jobs, round.count)) { worker in
+                    while true {
+                        let k = next.increment()
+                        guard k < batches.count else { break }
+                        results[k] = process(batches[k], renderer: renderer, memo: &memos[worker])
+                    }
+                }
+            }
+            for k in 0..<round.count {
+                guard let result = results[k] else { continue }
+                if round[k].source != lastSource { consumedInSource = 0; lastSource = round[k].source }
+                consumedInSource += round[k].consumed
+                report.merge(result.report, limit: configuration.maximumDistinctUnresolved)
+                var bytes = result.bytes
+                if configuration.format == .json { frameJSON(&bytes, first: &firstRecord) }
+                try emit(Chunk(bytes: bytes, invalidLines: result.invalidLines, lines: round[k].lines.count,
+                               consumed: consumedInSource, source: round[k].source))
+            }
+        }
+        if configuration.format == .json {
+            try emit(Chunk(bytes: Array((firstRecord ? "[]\n" : "\n]\n").utf8), invalidLines: [], lines: 0,
+                           consumed: consumedInSource, source: lastSource))
+        }
+        return report
+    }
+
+    /// Turns a batch of JSON lines into the continuation of one array: "[" before the very
+    /// first object, "," between objects (JSON strings hold no raw newline, so every "\n" ends
+    /// an object), and no terminator after the last one (the closing "]" is written at the end).
+    private func frameJSON(_ bytes: inout [UInt8], first: inout Bool) {
+        guard !bytes.isEmpty else { return }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 64 + 4)
+        out.append(contentsOf: first ? Array("[\n".utf8) : Array(",\n".utf8))
+        first = false
+        for (i, b) in bytes.enumerated() {
+            if b == 0x0A {
+                if i != bytes.count - 1 { out.append(0x2C); out.append(0x0A) }
+            } else {
+                out.append(b)
+            }
+        }
+        bytes = out
+    }
+
+    struct BatchResult: Sendable {
+        var bytes: [UInt8]
+        var report: NormalizeReport
+        var invalidLines: [NormalizeReport.InvalidLine]
+    }
+
+    func process(_ batch: LineBatch, renderer: BylineRenderer, memo: inout ResolutionMemo) -> BatchResult {
+        var out: [UInt8] = []
+        out.reserveCapacity(batch.bytes.count + batch.bytes.count / 4 + batch.lines.count)
+        var report = NormalizeReport()
+        report.bytesRead = batch.consumed
+        var invalid: [NormalizeReport.InvalidLine] = []
+        batch.bytes.withUnsafeBytes { all in
+            for (k, range) in batch.lines.enumerated() {
+                let lineNumber = batch.firstLine + k
+                var r = range
+                // CRLF input keeps its CR in text output but it is not part of the line.
+                let carriageReturn = r.count > 0 && all[r.upperBound - 1] == 0x0D
+                if carriageReturn { r = r.lowerBound..<(r.upperBound - 1) }
+                let bytes = UnsafeRawBufferPointer(rebasing: all[r])
+                if isValidUTF8(bytes) {
+                    let line = String(decoding: bytes, as: UTF8.self)
+                    let result = normalizer.normalize(line, memo: &memo)
+                    report.count(result)
+                    renderer.render(result, line: lineNumber, invalidUTF8: false, carriageReturn: carriageReturn, into: &out)
+                } else {
+                    report.invalidLines += 1
+                    invalid.append(.init(source: batch.source, line: batch.firstLocalLine + k))
+                    switch configuration.invalidUTF8 {
+                    case .pass:
+                        report.linesRead += 1
+                        renderer.renderPassThrough(batch.bytes[r], line: lineNumber, carriageReturn: carriageReturn, into: &out)
+                    case .replace:
+                        let line = String(decoding: bytes, as: UTF8.self)
+                        let result = normalizer.normalize(line, memo: &memo)
+                        report.count(result)
+                        // The line changed: its ill-formed bytes are now U+FFFD.
+                        if !result.changed { report.linesChanged += 1 }
+                        renderer.render(result, line: lineNumber, invalidUTF8: true, carriageReturn: carriageReturn, into: &out)
+                    }
+                }
+            }
+        }
+        return BatchResult(bytes: out, report: report, invalidLines: invalid)
+    }
+}
+
+/// Fixed slots that distinct threads write at distinct indices (each index is owned by one
+/// worker at a time), so no lock is needed for the data itself.
+final class SlotArray<T>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<T>
+    let count: Int
+
+    init(count: Int, _ make: (Int) -> T) {
+        self.count = count
+        base = .allocate(capacity: max(count, 1))
+        for k in 0..<count { (base + k).initialize(to: make(k)) }
+    }
+
+    subscript(k: Int) -> T {
+        get { base[k] }
+        _modify { yield &base[k] }
+    }
+
+    func release() {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+}
+
+/// A counter shared by the workers of one round.
+final class AtomicCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// Returns the current value and adds one.
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let v = value
+        value += 1
+        return v
+    }
+}

@@ -1,0 +1,336 @@
+import Foundation
+
+/// Finds the glossary entries a name form denotes, in any script or romanization.
+///
+/// Build one engine per set of glossaries, then call ``lookup(_:options:)`` from any number of
+/// threads: the engine is immutable after `init` and `Sendable`. A lookup folds the query once
+/// (no ICU transliterator, no regular expression) and probes three hash tables:
+///
+/// | path | key | score |
+/// |---|---|---|
+/// | `exact` | the text as stored | 1.0 |
+/// | `normalized` | case/width/spacing/punctuation/tone folded; name order; organization words | 0.97 (0.96 other order or organization words, 0.95 via a derived form) |
+/// | `romanization` | phonetic skeleton, then verified syllable by syllable against the Hangul | 0.95 − 0.01 per variant spelling (≥ 0.86), −0.01 other order |
+/// | `fuzzy` | skeleton within one edit, then ≤ 2 letter slips against a stored or standard spelling | 0.80 (1 slip), 0.72 (2); −0.15 when the query is itself a well-formed different name |
+///
+/// A deprecated stored form scores 0.02 less and its explanation says so.
+/// True homographs (two entries with the same form or reading) both come back.
+public final class LookupEngine: Sendable {
+    let index: LookupIndex
+
+    /// Builds an engine over `glossaries`.
+    /// - Parameters:
+    ///   - glossaries: the loaded glossaries (entry ids must be unique across them).
+    ///   - dataDirectory: Onoma's `Dictionaries/` folder, for the surname spelling table.
+    ///   - deriver: romanizations and script conversions of stored forms to index; nil for
+    ///     the standard ``RomanizationDeriver`` (Chinese pinyin, Wade–Giles, Korean
+    ///     orthography, Sino-Korean readings, simplified ↔ traditional).
+    /// - Throws: ``LookupError`` when reference data is missing or an id is duplicated.
+    /// - Complexity: O(total length of the names); see the README for measured build times.
+    public init(glossaries: [Glossary], dataDirectory: URL? = OnomaData.defaultDirectory(),
+                deriver: (any NameFormDeriver)? = nil) throws(LookupError) {
+        guard let dataDirectory else {
+            throw .referenceData("Onoma's Dictionaries/ folder was not found; set ONOMA_DICTIONARIES to its path")
+        }
+        let chosen: any NameFormDeriver
+        if let deriver { chosen = deriver } else { chosen = try RomanizationDeriver(dictionaries: dataDirectory) }
+        let surnames = try KoreanSurnameSpellings(contentsOf: dataDirectory.appendingPathComponent("reference").appendingPathComponent(KoreanSurnameSpellings.fileName))
+        index = try LookupIndex(glossaries: glossaries, surnames: surnames, deriver: chosen)
+    }
+
+    init(index: LookupIndex) {
+        self.index = index
+    }
+
+    /// Number of entries indexed.
+    public var entryCount: Int { index.entries.count }
+
+    /// Number of name forms indexed (stored and derived).
+    public var formCount: Int { index.forms.count }
+
+    /// The entries, in glossary order.
+    public var entries: [GlossaryEntry] { index.entries }
+
+    /// The entries `query` denotes, best first.
+    /// - Parameters:
+    ///   - query: a name in any script or romanization ("고영아", "Ko Young-a", "Koh, Young-aah").
+    ///   - options: language of the canonical name, minimum score, limit, fuzzy matching.
+    /// - Returns: at most `options.limit` matches scoring at least `options.minScore`, one per
+    ///   entry, sorted by score (then glossary order).
+    /// - Complexity: O(length of the query + candidates sharing its keys); a few microseconds.
+    public func lookup(_ query: String, options: LookupOptions = LookupOptions()) -> [LookupMatch] {
+        let folded = NameText(query)
+        if folded.isEmpty || options.limit <= 0 { return [] }
+        var found = Candidates()
+        // Names are short; a long line can only match exactly or normalized (this also bounds
+        // the work a hostile input can cause).
+        let letters = folded.tokens.reduce(0) { $0 + $1.scalars.count }
+        strict(query, folded, phonetic: letters <= LookupEngine.maxPhoneticLength, into: &found)
+        if options.fuzzy, letters <= LookupEngine.maxPhoneticLength, !found.list.contains(where: { $0.score >= options.minScore }), folded.script == .latin {
+            fuzzy(folded, into: &found)
+        }
+        var list = found.list.filter { $0.score >= options.minScore - 1e-9 }
+        list.sort { $0.score != $1.score ? $0.score > $1.score : $0.entry < $1.entry }
+        if list.count > options.limit { list.removeLast(list.count - options.limit) }
+        return list.map { render($0, options: options) }
+    }
+
+    // MARK: candidates
+
+    /// Why a candidate matched, rendered into an explanation only for returned matches.
+    enum Reason {
+        case exact
+        case normalized(swapped: Bool, organization: Bool)
+        case syllables(SyllableMatcher.Result, units: [MatchUnit], latinText: String, queryIsHangul: Bool, swapped: Bool)
+        case fuzzy(distance: Int, reference: String, wellFormed: Bool)
+    }
+
+    struct Candidate {
+        var entry: Int32
+        var form: Int32
+        var score: Double
+        var method: MatchMethod
+        var reason: Reason
+
+        /// Higher score wins; on a tie the earlier form (the entry's first-listed, usually
+        /// preferred, name) does.
+        func better(than other: Candidate) -> Bool {
+            score != other.score ? score > other.score : form < other.form
+        }
+    }
+
+    struct Candidates {
+        var list: [Candidate] = []
+        private var position: [Int32: Int] = [:]
+        mutating func offer(_ c: Candidate) {
+            if list.count < 8 {
+                if let i = list.firstIndex(where: { $0.entry == c.entry }) {
+                    if c.better(than: list[i]) { list[i] = c }
+                    return
+                }
+                list.append(c)
+                if list.count == 8 { for (i, x) in list.enumerated() { position[x.entry] = i } }
+                return
+            }
+            if let i = position[c.entry] {
+                if c.better(than: list[i]) { list[i] = c }
+            } else {
+                position[c.entry] = list.count
+                list.append(c)
+            }
+        }
+    }
+
+    @inline(__always) private func penalty(_ form: Int) -> Double {
+        index.formDeprecated[form] ? 0.02 : 0
+    }
+
+    /// Longest query (in letters and syllables) tried through romanization and fuzzy matching.
+    static let maxPhoneticLength = 64
+
+    private func strict(_ query: String, _ folded: NameText, phonetic: Bool, into found: inout Candidates) {
+        let forms = index.forms
+        index.exact.forEach(StableHash.of(query.unicodeScalars)) { v in
+            let f = Int(v >> PostingFlag.shift)
+            guard forms[f].text == query else { return }
+            let derived = forms[f].derivation != nil
+            found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: (derived ? 0.96 : 1.0) - penalty(f),
+                                  method: derived ? .romanization : .exact, reason: .exact))
+        }
+        let units = LookupIndex.units(of: folded)
+        let key = LookupIndex.hash(units)
+        index.normalized.forEach(key) { v in
+            let f = Int(v >> PostingFlag.shift)
+            let swapped = v & PostingFlag.swapped != 0
+            let organization = v & PostingFlag.organization != 0
+            let derived = forms[f].derivation != nil
+            var score = derived ? 0.95 : 0.97
+            if swapped || organization { score -= 0.01 }
+            found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: score - penalty(f),
+                                  method: derived ? .romanization : .normalized, reason: .normalized(swapped: swapped, organization: organization)))
+        }
+        if folded.tokens.count > 1 || folded.tokens.first?.script == .latin {
+            let org = OrganizationFolding.key(folded)
+            let orgKey = StableHash.of(org.unicodeScalars)
+            if orgKey != key {
+                index.normalized.forEach(orgKey) { v in
+                    guard v & PostingFlag.organization != 0 else { return }
+                    let f = Int(v >> PostingFlag.shift)
+                    found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: 0.96 - penalty(f),
+                                          method: .normalized, reason: .normalized(swapped: false, organization: true)))
+                }
+            }
+        }
+        guard phonetic else { return }
+        switch folded.script {
+        case .latin: romanizedQuery(folded, into: &found)
+        case .hangul: hangulQuery(folded, into: &found)
+        default: break
+        }
+    }
+
+    /// A Latin query against stored (or derived) Hangul forms.
+    private func romanizedQuery(_ folded: NameText, into found: inout Candidates) {
+        let tokens = folded.tokens.map { $0.scalars.map { UInt8(truncatingIfNeeded: $0.value) } }
+        var symbols: [UInt8] = []
+        for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
+        let latin = LatinLetters(tokens: tokens)
+        var tried: [UInt32] = []
+        let latinText = folded.tokens.map(\.text).joined(separator: " ")
+        index.skeleton.forEach(PhoneticSkeleton.key(symbols)) { v in
+            let g = v >> PostingFlag.shift
+            guard index.groupScript[Int(g)] == .hangul, !tried.contains(g) else { return }
+            tried.append(g)
+            verify(index.groupUnits[Int(g)], against: latin, latinText: latinText,
+                   queryIsHangul: false, group: Int(g), into: &found)
+        }
+    }
+
+    /// A Hangul query against stored (or derived) Latin forms.
+    private func hangulQuery(_ folded: NameText, into found: inout Candidates) {
+        let hangul = folded.tokens.flatMap { $0.scalars.map { UInt16($0.value - 0xAC00) } }
+        let family = index.surnames.familyLength(of: hangul)
+        let units = index.spellings.units(hangul, family: family < hangul.count ? family : 0)
+        var tried: [UInt32] = []
+        for (key, _) in LookupIndex.hangulSkeletons(hangul, family: family < hangul.count ? family : 0, surnames: index.surnames) {
+            index.skeleton.forEach(key) { v in
+                let g = v >> PostingFlag.shift
+                guard index.groupScript[Int(g)] == .latin, !tried.contains(g) else { return }
+                tried.append(g)
+                let first = Int(index.groups[Int(g)][0])
+                guard let latin = index.forms[first].latin else { return }
+                verify(units, against: latin, latinText: "", queryIsHangul: true, group: Int(g), into: &found)
+            }
+        }
+    }
+
+    private func verify(_ natural: [MatchUnit], against latin: LatinLetters, latinText: String,
+                        queryIsHangul: Bool, group: Int, into found: inout Candidates) {
+        guard !natural.isEmpty else { return }
+        var best: (SyllableMatcher.Result, [MatchUnit], Bool)?
+        if let r = SyllableMatcher.match(natural, latin) { best = (r, natural, false) }
+        if natural[0].isFamily, natural.count > 1, best == nil || best!.0.cost > 0 {
+            let swapped = Array(natural[1...] + natural[..<1])
+            if let r = SyllableMatcher.match(swapped, latin), best == nil || r.cost + 1 < best!.0.cost {
+                best = (r, swapped, true)
+            }
+        }
+        guard let (result, units, swapped) = best else { return }
+        var score = max(0.86, 0.95 - 0.01 * Double(result.cost))
+        if swapped { score -= 0.01 }
+        let reason = Reason.syllables(result, units: units, latinText: latinText, queryIsHangul: queryIsHangul, swapped: swapped)
+        for f in index.groups[group] {
+            found.offer(Candidate(entry: index.formEntry[Int(f)], form: f, score: score - penalty(Int(f)), method: .romanization, reason: reason))
+        }
+    }
+
+    // MARK: fuzzy
+
+    private func fuzzy(_ folded: NameText, into found: inout Candidates) {
+        let tokens = folded.tokens.map { $0.scalars.map { UInt8(truncatingIfNeeded: $0.value) } }
+        let letters = tokens.flatMap { $0 }
+        let limit = letters.count >= 8 ? 2 : letters.count >= 4 ? 1 : 0
+        if limit == 0 { return }
+        var symbols: [UInt8] = []
+        for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
+        var tried = Set<UInt32>()
+        var querySyllables: Int?
+        let maxGroups = 64
+        for key in LookupEngine.neighbourhood(symbols) {
+            index.skeleton.forEach(key) { v in
+                let g = v >> PostingFlag.shift
+                guard tried.count < maxGroups, tried.insert(g).inserted else { return }
+                let members = index.groups[Int(g)]
+                let swapped = v & PostingFlag.swapped != 0
+                var bestDistance = limit + 1
+                var bestReference = -1
+                let references = self.references(Int(members[0]), swapped: swapped)
+                for (i, reference) in references.enumerated() {
+                    let d = EditDistance.osa(letters, reference, limit: min(limit, bestDistance))
+                    if d < bestDistance { bestDistance = d; bestReference = i }
+                }
+                guard bestDistance >= 1, bestDistance <= limit else { return }
+                let form = index.forms[Int(members[0])]
+                let label = referenceLabel(form, swapped: swapped, reference: references[bestReference])
+                // A query that reads as a well-formed Korean name with as many syllables as the
+                // entry is a different name (Min-ju vs Min-jun), not a slip.
+                if querySyllables == nil { querySyllables = HangulSpelling.minimalSyllables(tokens, surnames: index.surnames.syllableCounts) ?? -1 }
+                var candidateSyllables = -2
+                if form.script == .hangul { candidateSyllables = form.hangul.count }
+                else if let latin = form.latin { candidateSyllables = HangulSpelling.minimalSyllables(latin.tokens, surnames: index.surnames.syllableCounts) ?? -2 }
+                let wellFormed = querySyllables! == candidateSyllables
+                var score = bestDistance == 1 ? 0.80 : 0.72
+                if wellFormed { score -= 0.15 }
+                for f in members {
+                    found.offer(Candidate(entry: index.formEntry[Int(f)], form: f, score: score - penalty(Int(f)), method: .fuzzy,
+                                          reason: .fuzzy(distance: bestDistance, reference: label, wellFormed: wellFormed)))
+                }
+            }
+        }
+    }
+
+    /// Letter strings a fuzzy query is compared with: a Latin form (in the order the skeleton
+    /// matched); for a Hangul personal name, its RR and MR spellings with its standard surname
+    /// spellings.
+    private func references(_ f: Int, swapped: Bool) -> [[UInt8]] {
+        let familyUnits = index.forms[f].familyUnits
+        if let latin = index.forms[f].latin {
+            return [swapped && familyUnits > 0 ? latin.rotated(movingFirst: familyUnits).letters : latin.letters]
+        }
+        guard index.forms[f].script == .hangul, familyUnits > 0 else { return [] }
+        let hangul = index.forms[f].hangul
+        var out: [[UInt8]] = []
+        let family = Array(hangul[0..<familyUnits])
+        let given = hangul[familyUnits...]
+        let rrGiven = Array(given.map { HangulSpelling.rr($0) }.joined().utf8)
+        let mrGiven = Array(given.map { LookupEngine.ascii(HangulSpelling.mr($0)) }.joined().utf8)
+        var surnames = (index.surnames.spellings[family] ?? []).filter { $0.cost == 0 }.map(\.letters)
+        if surnames.isEmpty { surnames = [Array(family.map { HangulSpelling.rr($0) }.joined().utf8)] }
+        for s in surnames.prefix(4) {
+            for g in rrGiven == mrGiven ? [rrGiven] : [rrGiven, mrGiven] {
+                out.append(swapped ? g + s : s + g)
+            }
+        }
+        return out
+    }
+
+    /// Names the reference a fuzzy match was closest to.
+    private func referenceLabel(_ form: IndexedForm, swapped: Bool, reference: [UInt8]) -> String {
+        if form.latin != nil { return swapped ? "'\(form.text)' (other order)" : "'\(form.text)'" }
+        return "'\(String(decoding: reference, as: UTF8.self))' (a spelling of Hangul \(form.text))"
+    }
+
+    static func ascii(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.compactMap { u -> Unicode.Scalar? in
+            switch u { case "ŏ": return "o"; case "ŭ": return "u"; case "'": return nil; default: return u }
+        }))
+    }
+
+    /// The skeleton keys within one edit, likeliest first: the key itself, then deletions and
+    /// transpositions (a doubled, dropped or swapped letter), then substitutions and insertions.
+    static func neighbourhood(_ symbols: [UInt8]) -> [UInt64] {
+        var keys: [UInt64] = [PhoneticSkeleton.key(symbols)]
+        var seen = Set(keys)
+        var buf: [UInt8] = []
+        buf.reserveCapacity(symbols.count + 1)
+        func add() { let k = PhoneticSkeleton.key(collapse(buf)); if seen.insert(k).inserted { keys.append(k) } }
+        for i in symbols.indices {
+            buf = symbols; buf.remove(at: i); add()
+            if i + 1 < symbols.count { buf = symbols; buf.swapAt(i, i + 1); add() }
+        }
+        for i in symbols.indices {
+            for s in 1...PhoneticSkeleton.symbolCount where s != symbols[i] { buf = symbols; buf[i] = s; add() }
+        }
+        for i in 0...symbols.count {
+            for s in 1...PhoneticSkeleton.symbolCount { buf = symbols; buf.insert(s, at: i); add() }
+        }
+        return keys
+    }
+
+    private static func collapse(_ symbols: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(symbols.count)
+        for s in symbols { PhoneticSkeleton.push(s, into: &out) }
+        return out
+    }
+}

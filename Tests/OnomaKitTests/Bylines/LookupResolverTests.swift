@@ -1,0 +1,44 @@
+import Foundation
+import OnomaKit
+import OnomaTestSupport
+import Testing
+
+@Suite struct LookupResolverTests {
+    static let glossaries = try! GlossarySet.load(files: [TestPaths.dictionaries.appendingPathComponent("onoma-default.xml")])
+    static let engine = try! LookupEngine(glossaries: glossaries.glossaries, dataDirectory: TestPaths.dictionaries)
+
+    /// The exact-form table must answer every stored form as the engine does.
+    @Test func exactTableAgreesWithTheEngine() {
+        let resolver = LookupResolver(engine: Self.engine)
+        let options = LookupOptions(language: "en", minScore: 0.7, limit: 8, fuzzy: true)
+        for entry in Self.glossaries.entries {
+            for name in entry.names where name.status != .deprecated {
+                let table = resolver.resolve(name.text)
+                let matches = Self.engine.lookup(name.text, options: options).filter { $0.score == 1.0 }
+                #expect(table?.id == matches.first?.id, "\(name.text)")
+                #expect(table?.canonical == matches.first?.canonical, "\(name.text)")
+                #expect(table?.homographs == Array(matches.dropFirst().map(\.id)), "\(name.text)")
+            }
+        }
+    }
+
+    /// The contract's examples, through the real engine and the shipped dictionary.
+    @Test(arguments: [
+        ("By 고영아", "By Koh Young-aah"),
+        ("记者 杨占峰", "记者 Yang Zhanfeng"),
+        ("By Yang Zhan Feng and Koh Young-aah", "By Yang Zhanfeng and Koh Young-aah"),
+        ("(Yonhap)", "(Yonhap)"),
+        ("By Go Yeong-a", "By Koh Young-aah"),
+        ("BY KIM SIN-JONG", "BY Kim Shin-jong"),
+        ("记者 楊占峰", "记者 Yang Zhanfeng"),
+    ])
+    func contractExamples(_ input: String, _ expected: String) {
+        let normalizer = BylineNormalizer(resolver: LookupResolver(engine: Self.engine))
+        #expect(normalizer.normalize(input).output == expected)
+    }
+
+    @Test func canonicalFormFollowsTheLanguage() {
+        let normalizer = BylineNormalizer(resolver: LookupResolver(engine: Self.engine, language: "ko"))
+        #expect(normalizer.normalize("By Ko Young-a").output == "By 고영아")
+    }
+}
