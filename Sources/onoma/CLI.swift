@@ -13,6 +13,8 @@ enum CLI {
         // A closed pipe (onoma ... | head) must end the process quietly, not kill it with SIGPIPE
         // mid-write: writes then fail with EPIPE and the command stops.
         signal(SIGPIPE, SIG_IGN)
+        // Ctrl-C in a long batch: flush the whole lines produced so far, then exit 130.
+        Output.installInterruptHandler()
         do {
             var command = try root.parseAsRoot()
             try command.run()

@@ -33,11 +33,15 @@ extension ChineseConverter {
             key.score = 0
             best[key] = max(best[key] ?? 0, r.score)
         }
-        // Ties broken by the syllables, so that the order is stable.
+        // Ties broken by the syllables, then the order, so that the order is stable (the same
+        // syllables read in both orders — "Wang Wang" — tied and came out in the dictionary's
+        // order, which differs from call to call: found by fuzz-chinese-parse).
         return best.map { key, score -> (ChineseNameReading, String) in
             var r = key
-            r.score = (score * 1000).rounded() / 1000
-            return (r, (r.family + ["|"] + r.given).joined(separator: " "))
+            // Clamped here for every path: the early returns of `splits` ("Liu, Cixin") add a
+            // surname bonus to a full base score (fuzz-chinese-parse found 1.01).
+            r.score = min(1, max(0, (score * 1000).rounded() / 1000))
+            return (r, (r.family + ["|"] + r.given).joined(separator: " ") + (r.westernOrder ? " w" : ""))
         }.sorted { $0.0.score != $1.0.score ? $0.0.score > $1.0.score : $0.1 < $1.1 }.map(\.0)
     }
 
