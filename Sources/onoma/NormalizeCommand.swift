@@ -60,15 +60,19 @@ struct NormalizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Open every input first: a missing file is a usage error before any output.
+        // Open every input first. A file that cannot be opened (missing, a folder, unreadable)
+        // is reported and skipped; the others are still processed and the exit status is 2.
         var inputs: [any LineInput] = []
-        do {
-            for name in files.isEmpty ? ["-"] : files {
+        var unusable = 0
+        for name in files.isEmpty ? ["-"] : files {
+            do {
                 inputs.append(name == "-" ? FileLineInput(fileDescriptor: STDIN_FILENO, name: "<stdin>") : try FileLineInput(path: name))
+            } catch {
+                unusable += 1
+                Output.error.write(line: "onoma: \(error); skipped")
             }
-        } catch {
-            throw UsageError("\(error)")
         }
+        if inputs.isEmpty { throw CommandExit(code: CLI.usageError) }
         let normalizer = try makeNormalizer()
         let pipeline = NormalizePipeline(normalizer: normalizer,
                                          configuration: .init(format: format, invalidUTF8: invalidUTF8, jobs: jobs))
@@ -110,18 +114,16 @@ struct NormalizeCommand: ParsableCommand {
         }
         if let reportFile {
             do {
-                // Atomically for a file; a device or pipe (/dev/stderr) cannot be renamed over.
-                var isDirectory: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: reportFile, isDirectory: &isDirectory)
-                let regular = !exists || (try? FileManager.default.attributesOfItem(atPath: reportFile)[.type] as? FileAttributeType) == .typeRegular
-                try Data(NormalizeReportRendering.tsv(report).utf8).write(to: URL(fileURLWithPath: reportFile), options: regular ? .atomic : [])
+                // Atomically for a file; AtomicFile writes a device or pipe (/dev/stderr) in place.
+                try AtomicFile.write(Array(NormalizeReportRendering.tsv(report).utf8), to: reportFile)
             } catch {
-                throw UsageError("cannot write the report to \(reportFile): \(error.localizedDescription)")
+                throw UsageError("cannot write the report to \(reportFile): \(error)")
             }
         }
         if summary || (!quiet && reportFile == nil && ProgressBar.isAvailable) {
             Output.error.write(NormalizeReportRendering.summary(report, limit: 10))
         }
+        if unusable > 0 { throw CommandExit(code: CLI.usageError) }
     }
 
     private func makeNormalizer() throws -> BylineNormalizer {
