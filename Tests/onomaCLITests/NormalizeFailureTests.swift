@@ -63,4 +63,23 @@ extension FailureTests {
             break
         }
     }
+
+    /// `dict add` when the rewritten glossary cannot be written in full (a file-size limit, as a
+    /// full disk): an error that says why, and the original glossary byte for byte, no debris.
+    @Test func dictAddUnderAFileSizeLimitLeavesTheGlossaryIntact() throws {
+        let dir = try FailureHarness.temporaryDirectory()
+        let glossary = dir.appendingPathComponent("big.xml")
+        let original = Data(DictSafetyTests.bigGlossary(1_000).utf8)
+        #expect(original.count > 128 * 1024)
+        try original.write(to: glossary)
+        let result = try FailureHarness.shell(
+            "trap '' XFSZ; ulimit -f 64; exec \"$ONOMA\" dict add \"$G\" --id added --kind person --name ko:추가 --name en:Added:preferred",
+            environment: ["G": glossary.path])
+        #expect(result.status == 2, "status \(result.status), stderr: \(result.stderr)")
+        #expect(result.stderr.contains("File too large"), "stderr: \(result.stderr)")
+        #expect(try Data(contentsOf: glossary) == original, "the glossary changed")
+        // The lock file (big.xml.lock) stays by design, as after any edit; no temporary file may.
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(left == ["big.xml", "big.xml.lock"], "files left behind: \(left)")
+    }
 }
