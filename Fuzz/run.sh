@@ -71,6 +71,7 @@ for target in "${targets[@]}"; do
     extra=()
     case "$target" in
         fuzz-glossary-loader) extra+=(-dict=Fuzz/xml.dict -max_len=24576) ;;
+        fuzz-interchange) extra+=(-dict=Fuzz/xml.dict -max_len=4096) ;;
         *) extra+=(-max_len=512) ;;
     esac
     [ -f "Fuzz/$target.dict" ] && extra+=("-dict=Fuzz/$target.dict")

@@ -161,7 +161,16 @@ extension XML {
         }
 
         deinit {
-            if let context { xmlFreeParserCtxt(context) }
+            if let context {
+                // libxml2 builds a document of its own for an internal subset it reads before a
+                // refusal stops the parse (an entity declaration needs somewhere to live); the
+                // parser context does not own it, so free it here or it leaks.
+                if let doc = context.pointee.myDoc {
+                    context.pointee.myDoc = nil
+                    xmlFreeDoc(doc)
+                }
+                xmlFreeParserCtxt(context)
+            }
         }
 
         /// The line and column (in Unicode scalars) of the `<` of the tag that caused the

@@ -18,6 +18,18 @@ public enum CSVImporter {
         guard let text = String(validating: body, as: UTF8.self) else {
             throw InterchangeError(file: path, code: "csv-encoding", message: "the file is not valid UTF-8; save it as \"CSV UTF-8\" or convert it with iconv")
         }
+        // A glossary is XML 1.0, which cannot hold most C0 controls (nor U+FFFE, U+FFFF): refuse
+        // them here, where the user can still see where they are, rather than write a glossary
+        // or a TBX file that no XML parser reads back.
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF {
+                throw InterchangeError(file: path, line: line, column: column, code: "csv-character",
+                                       message: "character U+\(String(v, radix: 16, uppercase: true).leftPadded(to: 4)) cannot be stored in a glossary (XML 1.0 forbids it); remove it from the file")
+            }
+            if v == 0x0A { line += 1; column = 1 } else { column += 1 }
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: delimiter.unicodeScalars.first!)
@@ -113,4 +125,9 @@ public enum CSVImporter {
         }
         return ImportResult(glossary: glossary, warnings: tally.diagnostics())
     }
+}
+
+private extension String {
+    /// The string with leading zeros up to `width` characters.
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }
