@@ -78,8 +78,12 @@ for target in "${targets[@]}"; do
     seeds_n=$(find "$seeds" -type f | wc -l)
     log="$scratch/$target.log"
     set +e
+    # FUZZ_SEED fixes libFuzzer's random seed (CI sets it so that a run is repeatable); unset,
+    # every run explores differently, which is what longer local runs want.
+    seed_args=()
+    [ -n "${FUZZ_SEED:-}" ] && seed_args=(-seed="$FUZZ_SEED")
     "$exe" -max_total_time="$seconds" -rss_limit_mb="$rss" -timeout=60 -print_final_stats=1 \
-        -artifact_prefix="$artifacts/" "${extra[@]}" "$corpus" "$seeds" >"$log" 2>&1
+        "${seed_args[@]}" -artifact_prefix="$artifacts/" "${extra[@]}" "$corpus" "$seeds" >"$log" 2>&1
     status=$?
     set -e
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)

@@ -45,7 +45,11 @@ public func fuzzChineseParse(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
     let scalars = Array(input.unicodeScalars)
     if (2...4).contains(scalars.count), scalars.allSatisfy(Fuzz.isHan) {
         let expected = chinese.pinyinSyllables(input, asName: true)
-        if expected.count == scalars.count {
+        // The parser reads the standard Mandarin syllables (the 414 of the loanword table); a
+        // few characters have readings outside them (覅 fiào, 𰻞 biáng), which the Hangul
+        // conversion reports with a warning: the round trip is promised for the rest.
+        let standard = chinese.romanizeName(input, scheme: .hangul).warnings.isEmpty
+        if expected.count == scalars.count && standard {
             let pinyin = chinese.romanizeName(input, scheme: .pinyin).output
             let back = chinese.parse(romanized: pinyin)
             checkReadings(back, input: pinyin)
