@@ -1,9 +1,10 @@
 extension LookupEngine {
     /// Turns a candidate into a public match with its canonical name and explanation.
     func render(_ c: Candidate, options: LookupOptions) -> LookupMatch {
-        let entry = index.entries[Int(c.entry)]
         let form = index.forms[Int(c.form)]
-        let stored = entry.names[Int(form.name)]
+        // Only a damaged cache (which the checksum refuses) could fail these; never trap.
+        let entry = index.entries[Int(c.entry)] ?? GlossaryEntry(id: "?", kind: .person)
+        let stored = entry.names.indices.contains(Int(form.name)) ? entry.names[Int(form.name)] : NameForm(language: "und", text: form.text)
         let canonical = entry.canonicalName(language: options.language)?.text
             ?? entry.names.first { $0.status == .preferred }?.text
             ?? entry.names.first?.text ?? entry.id

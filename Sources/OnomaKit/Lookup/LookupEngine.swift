@@ -49,7 +49,8 @@ public final class LookupEngine: Sendable {
     public var formCount: Int { index.forms.count }
 
     /// The entries, in glossary order.
-    public var entries: [GlossaryEntry] { index.entries }
+    /// - Complexity: O(entries): decodes every entry (lookups decode only what they return).
+    public var entries: [GlossaryEntry] { index.entries.all }
 
     /// The entries `query` denotes, best first.
     /// - Parameters:
@@ -122,7 +123,7 @@ public final class LookupEngine: Sendable {
     }
 
     @inline(__always) private func penalty(_ form: Int) -> Double {
-        index.formDeprecated[form] ? 0.02 : 0
+        index.forms.isDeprecated(form) ? 0.02 : 0
     }
 
     /// Longest query (in letters and syllables) tried through romanization and fuzzy matching.
@@ -130,12 +131,15 @@ public final class LookupEngine: Sendable {
 
     private func strict(_ query: String, _ folded: NameText, phonetic: Bool, into found: inout Candidates) {
         let forms = index.forms
-        index.exact.forEach(StableHash.of(query.unicodeScalars)) { v in
-            let f = Int(v >> PostingFlag.shift)
-            guard forms[f].text == query else { return }
-            let derived = forms[f].derivation != nil
-            found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: (derived ? 0.96 : 1.0) - penalty(f),
-                                  method: derived ? .romanization : .exact, reason: .exact))
+        var utf8 = query
+        utf8.withUTF8 { bytes in
+            index.exact.forEach(StableHash.of(query.unicodeScalars)) { v in
+                let f = Int(v >> PostingFlag.shift)
+                guard forms.textEquals(f, bytes) else { return }
+                let derived = forms.isDerived(f)
+                found.offer(Candidate(entry: forms.entry(f), form: Int32(f), score: (derived ? 0.96 : 1.0) - penalty(f),
+                                      method: derived ? .romanization : .exact, reason: .exact))
+            }
         }
         let units = LookupIndex.units(of: folded)
         let key = LookupIndex.hash(units)
@@ -143,10 +147,10 @@ public final class LookupEngine: Sendable {
             let f = Int(v >> PostingFlag.shift)
             let swapped = v & PostingFlag.swapped != 0
             let organization = v & PostingFlag.organization != 0
-            let derived = forms[f].derivation != nil
+            let derived = forms.isDerived(f)
             var score = derived ? 0.95 : 0.97
             if swapped || organization { score -= 0.01 }
-            found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: score - penalty(f),
+            found.offer(Candidate(entry: forms.entry(f), form: Int32(f), score: score - penalty(f),
                                   method: derived ? .romanization : .normalized, reason: .normalized(swapped: swapped, organization: organization)))
         }
         if folded.tokens.count > 1 || folded.tokens.first?.script == .latin {
@@ -155,7 +159,7 @@ public final class LookupEngine: Sendable {
                 index.normalized.forEach(orgKey) { v in
                     guard v & PostingFlag.organization != 0 else { return }
                     let f = Int(v >> PostingFlag.shift)
-                    found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: 0.96 - penalty(f),
+                    found.offer(Candidate(entry: forms.entry(f), form: Int32(f), score: 0.96 - penalty(f),
                                           method: .normalized, reason: .normalized(swapped: false, organization: true)))
                 }
             }
@@ -177,9 +181,9 @@ public final class LookupEngine: Sendable {
         var tried: [UInt32] = []
         index.skeleton.forEach(PhoneticSkeleton.key(symbols)) { v in
             let g = v >> PostingFlag.shift
-            guard index.groupScript[Int(g)] == .hangul, !tried.contains(g) else { return }
+            guard index.forms.script(index.groups.first(Int(g))) == .hangul, !tried.contains(g) else { return }
             tried.append(g)
-            verify(index.groupUnits[Int(g)], against: latin, latinLetters: latin.letters,
+            verify(index.units(ofGroup: Int(g)), against: latin, latinLetters: latin.letters,
                    queryIsHangul: false, group: Int(g), into: &found)
         }
     }
@@ -193,10 +197,10 @@ public final class LookupEngine: Sendable {
         for (key, _) in LookupIndex.hangulSkeletons(hangul, family: family < hangul.count ? family : 0, surnames: index.surnames) {
             index.skeleton.forEach(key) { v in
                 let g = v >> PostingFlag.shift
-                guard index.groupScript[Int(g)] == .latin, !tried.contains(g) else { return }
+                let first = index.groups.first(Int(g))
+                guard index.forms.script(first) == .latin, !tried.contains(g) else { return }
                 tried.append(g)
-                let first = Int(index.groups[Int(g)][0])
-                guard let latin = index.forms[first].latin else { return }
+                guard let latin = index.forms.latin(first) else { return }
                 verify(units, against: latin, latinLetters: [], queryIsHangul: true, group: Int(g), into: &found)
             }
         }
@@ -218,7 +222,7 @@ public final class LookupEngine: Sendable {
         if swapped { score -= 0.01 }
         let reason = Reason.syllables(result, units: units, latinLetters: latinLetters, queryIsHangul: queryIsHangul, swapped: swapped)
         for f in index.groups[group] {
-            found.offer(Candidate(entry: index.formEntry[Int(f)], form: f, score: score - penalty(Int(f)), method: .romanization, reason: reason))
+            found.offer(Candidate(entry: index.forms.entry(Int(f)), form: f, score: score - penalty(Int(f)), method: .romanization, reason: reason))
         }
     }
 
@@ -242,13 +246,13 @@ public final class LookupEngine: Sendable {
                 let swapped = v & PostingFlag.swapped != 0
                 var bestDistance = limit + 1
                 var bestReference = -1
-                let references = self.references(Int(members[0]), swapped: swapped)
+                let form = index.forms[index.groups.first(Int(g))]
+                let references = self.references(form, swapped: swapped)
                 for (i, reference) in references.enumerated() {
                     let d = EditDistance.osa(letters, reference, limit: min(limit, bestDistance))
                     if d < bestDistance { bestDistance = d; bestReference = i }
                 }
                 guard bestDistance >= 1, bestDistance <= limit else { return }
-                let form = index.forms[Int(members[0])]
                 let label = referenceLabel(form, swapped: swapped, reference: references[bestReference])
                 // A query that reads as a well-formed Korean name with as many syllables as the
                 // entry is a different name (Min-ju vs Min-jun), not a slip.
@@ -260,7 +264,7 @@ public final class LookupEngine: Sendable {
                 var score = bestDistance == 1 ? 0.80 : 0.72
                 if wellFormed { score -= 0.15 }
                 for f in members {
-                    found.offer(Candidate(entry: index.formEntry[Int(f)], form: f, score: score - penalty(Int(f)), method: .fuzzy,
+                    found.offer(Candidate(entry: index.forms.entry(Int(f)), form: f, score: score - penalty(Int(f)), method: .fuzzy,
                                           reason: .fuzzy(distance: bestDistance, reference: label, wellFormed: wellFormed)))
                 }
             }
@@ -270,13 +274,13 @@ public final class LookupEngine: Sendable {
     /// Letter strings a fuzzy query is compared with: a Latin form (in the order the skeleton
     /// matched); for a Hangul personal name, its RR and MR spellings with its standard surname
     /// spellings.
-    private func references(_ f: Int, swapped: Bool) -> [[UInt8]] {
-        let familyUnits = index.forms[f].familyUnits
-        if let latin = index.forms[f].latin {
+    private func references(_ form: IndexedForm, swapped: Bool) -> [[UInt8]] {
+        let familyUnits = form.familyUnits
+        if let latin = form.latin {
             return [swapped && familyUnits > 0 ? latin.rotated(movingFirst: familyUnits).letters : latin.letters]
         }
-        guard index.forms[f].script == .hangul, familyUnits > 0 else { return [] }
-        let hangul = index.forms[f].hangul
+        guard form.script == .hangul, familyUnits > 0 else { return [] }
+        let hangul = form.hangul
         var out: [[UInt8]] = []
         let family = Array(hangul[0..<familyUnits])
         let given = hangul[familyUnits...]
