@@ -19,7 +19,7 @@ struct FormTable: Sendable {
     private(set) var text: [UInt8] = []
     /// Hangul syllables (offsets from U+AC00) of Hangul forms.
     private(set) var hangul: [UInt16] = []
-    /// Folded letters of Latin forms, tokens separated by a 0 byte.
+    /// Folded letters of Latin forms, packed (bit 7 on each token's first letter).
     private(set) var latin: [UInt8] = []
     /// Derivation labels ("pinyin", "Wade–Giles"...); a form's derivation d > 0 is labels[d - 1].
     private(set) var labels: [String] = []
@@ -62,10 +62,7 @@ struct FormTable: Sendable {
             dataStart = UInt32(hangul.count); hangul.append(contentsOf: form.hangul); dataEnd = UInt32(hangul.count)
         } else if let l = form.latin {
             dataStart = UInt32(latin.count)
-            for (i, s) in l.tokenStarts.enumerated() {
-                if i > 0 { latin.append(0) }
-                latin.append(contentsOf: l.letters[s..<(i + 1 < l.tokenStarts.count ? l.tokenStarts[i + 1] : l.letters.count)])
-            }
+            latin.append(contentsOf: l.packed)
             dataEnd = UInt32(latin.count)
         }
         let meta = UInt32(form.script.rawValue) | derivation << 8 | UInt32(min(form.familyUnits, 255)) << 16 | (deprecated ? 1 << 24 : 0)
@@ -116,8 +113,22 @@ struct FormTable: Sendable {
     /// The folded letters of form `f` when it is Latin.
     func latin(_ f: Int) -> LatinLetters? {
         guard script(f) == .latin else { return nil }
-        let bytes = latin[Int(word(f, FormTable.wDataStart))..<Int(word(f, FormTable.wDataEnd))]
-        return LatinLetters(tokens: bytes.split(separator: 0, omittingEmptySubsequences: true).map(Array.init))
+        return LatinLetters(packed: latin[Int(word(f, FormTable.wDataStart))..<Int(word(f, FormTable.wDataEnd))])
+    }
+
+    /// Calls `body` with the packed letters of Latin form `f` (``LatinLetters/packed``), read in
+    /// place: no copy, no allocation on the hot path.
+    /// - Returns: nil when the form is not Latin.
+    @inline(__always) func withPackedLatin<R>(_ f: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard script(f) == .latin else { return nil }
+        let start = Int(word(f, FormTable.wDataStart)), end = Int(word(f, FormTable.wDataEnd))
+        return latin.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// The Hangul syllables of form `f` in place (empty unless it is Hangul).
+    @inline(__always) func hangulSlice(_ f: Int) -> ArraySlice<UInt16> {
+        guard script(f) == .hangul else { return [] }
+        return hangul[Int(word(f, FormTable.wDataStart))..<Int(word(f, FormTable.wDataEnd))]
     }
 
     /// Form `f`, decoded.

@@ -178,13 +178,16 @@ public final class LookupEngine: Sendable {
         var symbols: [UInt8] = []
         for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
         let latin = LatinLetters(tokens: tokens)
+        let packed = latin.packed
         var tried: [UInt32] = []
         index.skeleton.forEach(PhoneticSkeleton.key(symbols)) { v in
             let g = v >> PostingFlag.shift
             guard index.forms.script(index.groups.first(Int(g))) == .hangul, !tried.contains(g) else { return }
             tried.append(g)
-            verify(index.units(ofGroup: Int(g)), against: latin, latinLetters: latin.letters,
-                   queryIsHangul: false, group: Int(g), into: &found)
+            packed.withUnsafeBufferPointer { packed in
+                verify(index.units(ofGroup: Int(g)), packed: packed, latinLetters: latin.letters,
+                       queryIsHangul: false, group: Int(g), into: &found)
+            }
         }
     }
 
@@ -200,24 +203,26 @@ public final class LookupEngine: Sendable {
                 let first = index.groups.first(Int(g))
                 guard index.forms.script(first) == .latin, !tried.contains(g) else { return }
                 tried.append(g)
-                guard let latin = index.forms.latin(first) else { return }
-                verify(units, against: latin, latinLetters: [], queryIsHangul: true, group: Int(g), into: &found)
+                _ = index.forms.withPackedLatin(first) { packed in
+                    verify(units, packed: packed, latinLetters: [], queryIsHangul: true, group: Int(g), into: &found)
+                }
             }
         }
     }
 
-    private func verify(_ natural: [MatchUnit], against latin: LatinLetters, latinLetters: [UInt8],
-                        queryIsHangul: Bool, group: Int, into found: inout Candidates) {
+    private func verify(_ natural: [MatchUnit], packed: UnsafeBufferPointer<UInt8>,
+                        latinLetters: [UInt8], queryIsHangul: Bool, group: Int, into found: inout Candidates) {
         guard !natural.isEmpty else { return }
-        var best: (SyllableMatcher.Result, [MatchUnit], Bool)?
-        if let r = SyllableMatcher.match(natural, latin) { best = (r, natural, false) }
+        var best: (SyllableMatcher.Result, Bool)?
+        if let r = SyllableMatcher.match(natural, packed: packed, rotated: false) { best = (r, false) }
         if natural[0].isFamily, natural.count > 1, best == nil || best!.0.cost > 0 {
-            let swapped = Array(natural[1...] + natural[..<1])
-            if let r = SyllableMatcher.match(swapped, latin), best == nil || r.cost + 1 < best!.0.cost {
-                best = (r, swapped, true)
+            if let r = SyllableMatcher.match(natural, packed: packed, rotated: true), best == nil || r.cost + 1 < best!.0.cost {
+                best = (r, true)
             }
         }
-        guard let (result, units, swapped) = best else { return }
+        guard let (result, swapped) = best else { return }
+        // The explanation numbers units in the order matched.
+        let units = swapped ? Array(natural[1...] + natural[..<1]) : natural
         var score = max(0.86, 0.95 - 0.01 * Double(result.cost))
         if swapped { score -= 0.01 }
         let reason = Reason.syllables(result, units: units, latinLetters: latinLetters, queryIsHangul: queryIsHangul, swapped: swapped)

@@ -152,7 +152,7 @@ struct LookupIndex: Sendable {
     func units(ofGroup g: Int) -> [MatchUnit] {
         let f = groups.first(g)
         guard forms.script(f) == .hangul else { return [] }
-        return spellings.units(forms.hangul(f), family: forms.familyUnits(f))
+        return spellings.units(forms.hangulSlice(f), family: forms.familyUnits(f))
     }
 
     private mutating func add(text: String, family: String?, derivation: String?, entry: Int, name: Int, kind: EntryKind,
