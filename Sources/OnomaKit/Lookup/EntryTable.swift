@@ -52,20 +52,21 @@ struct EntryTable: Sendable {
     var all: [GlossaryEntry] { (0..<count).compactMap { self[$0] } }
 
     private static func decode(_ r: inout BinaryReader) -> GlossaryEntry? {
-        guard let id = r.string(), let kind = r.u8().flatMap({ Int($0) < EntryKind.allCases.count ? EntryKind.allCases[Int($0)] : nil }),
+        guard let id = r.trustedString(), let kind = r.u8().flatMap({ Int($0) < EntryKind.allCases.count ? EntryKind.allCases[Int($0)] : nil }),
               let nameCount = r.u32(), Int(nameCount) <= r.raw.count else { return nil }
         var names: [NameForm] = []
         names.reserveCapacity(Int(nameCount))
         for _ in 0..<nameCount {
-            guard let language = r.string(), let text = r.string(),
+            guard let language = r.trustedString(), let text = r.trustedString(),
                   let status = r.u8().flatMap({ Int($0) < NameStatus.allCases.count ? NameStatus.allCases[Int($0)] : nil }),
                   let type = r.u8().flatMap({ Int($0) < NameType.allCases.count ? NameType.allCases[Int($0)] : nil }),
-                  let family = r.optionalString(), let given = r.optionalString(), let scheme = r.optionalString() else { return nil }
+                  let family = r.optionalString(trusted: true), let given = r.optionalString(trusted: true),
+                  let scheme = r.optionalString(trusted: true) else { return nil }
             names.append(NameForm(language: language, text: text, status: status, type: type, family: family, given: given, scheme: scheme))
         }
         guard let noteCount = r.u32(), Int(noteCount) <= r.raw.count else { return nil }
         var notes: [String] = []
-        for _ in 0..<noteCount { guard let n = r.string() else { return nil }; notes.append(n) }
+        for _ in 0..<noteCount { guard let n = r.trustedString() else { return nil }; notes.append(n) }
         return GlossaryEntry(id: id, kind: kind, names: names, notes: notes)
     }
 }

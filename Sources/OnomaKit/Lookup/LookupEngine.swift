@@ -172,20 +172,37 @@ public final class LookupEngine: Sendable {
         }
     }
 
+    /// Orders in which a candidate group is verified: the skeleton key it was found under
+    /// says which order of its units can spell the query (an accepted spelling never changes
+    /// a skeleton), so the other order is not tried.
+    struct Orders: OptionSet {
+        let rawValue: UInt8
+        static let natural = Orders(rawValue: 1)
+        static let rotated = Orders(rawValue: 2)
+    }
+
+    /// Adds `orders` to group `g` in `list` (a few groups: a linear search beats hashing).
+    @inline(__always) private static func note(_ g: UInt32, _ orders: Orders, in list: inout [(group: UInt32, orders: Orders)]) {
+        if let i = list.firstIndex(where: { $0.group == g }) { list[i].orders.formUnion(orders) } else { list.append((g, orders)) }
+    }
+
     /// A Latin query against stored (or derived) Hangul forms.
     private func romanizedQuery(_ folded: NameText, into found: inout Candidates) {
         let tokens = folded.tokens.map { $0.scalars.map { UInt8(truncatingIfNeeded: $0.value) } }
         var symbols: [UInt8] = []
         for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
         let latin = LatinLetters(tokens: tokens)
-        let packed = latin.packed
-        var tried: [UInt32] = []
+        var candidates: [(group: UInt32, orders: Orders)] = []
         index.skeleton.forEach(PhoneticSkeleton.key(symbols)) { v in
             let g = v >> PostingFlag.shift
-            guard index.forms.script(index.groups.first(Int(g))) == .hangul, !tried.contains(g) else { return }
-            tried.append(g)
-            packed.withUnsafeBufferPointer { packed in
-                verify(index.units(ofGroup: Int(g)), packed: packed, latinLetters: latin.letters,
+            guard index.forms.script(index.groups.first(Int(g))) == .hangul else { return }
+            // A swapped posting files the group's units given name first.
+            LookupEngine.note(g, v & PostingFlag.swapped != 0 ? .rotated : .natural, in: &candidates)
+        }
+        if candidates.isEmpty { return }
+        latin.packed.withUnsafeBufferPointer { packed in
+            for (g, orders) in candidates {
+                verify(index.units(ofGroup: Int(g)), packed: packed, orders: orders, latinLetters: latin.letters,
                        queryIsHangul: false, group: Int(g), into: &found)
             }
         }
@@ -196,26 +213,28 @@ public final class LookupEngine: Sendable {
         let hangul = folded.tokens.flatMap { $0.scalars.map { UInt16($0.value - 0xAC00) } }
         let family = index.surnames.familyLength(of: hangul)
         let units = index.spellings.units(hangul, family: family < hangul.count ? family : 0)
-        var tried: [UInt32] = []
-        for (key, _) in LookupIndex.hangulSkeletons(hangul, family: family < hangul.count ? family : 0, surnames: index.surnames) {
+        var candidates: [(group: UInt32, orders: Orders)] = []
+        for (key, querySwapped) in LookupIndex.hangulSkeletons(hangul, family: family < hangul.count ? family : 0, surnames: index.surnames) {
             index.skeleton.forEach(key) { v in
                 let g = v >> PostingFlag.shift
-                let first = index.groups.first(Int(g))
-                guard index.forms.script(first) == .latin, !tried.contains(g) else { return }
-                tried.append(g)
-                _ = index.forms.withPackedLatin(first) { packed in
-                    verify(units, packed: packed, latinLetters: [], queryIsHangul: true, group: Int(g), into: &found)
-                }
+                guard index.forms.script(index.groups.first(Int(g))) == .latin else { return }
+                // Either side given name first (but not both) means the query's units rotated.
+                LookupEngine.note(g, querySwapped != (v & PostingFlag.swapped != 0) ? .rotated : .natural, in: &candidates)
+            }
+        }
+        for (g, orders) in candidates {
+            _ = index.forms.withPackedLatin(index.groups.first(Int(g))) { packed in
+                verify(units, packed: packed, orders: orders, latinLetters: [], queryIsHangul: true, group: Int(g), into: &found)
             }
         }
     }
 
-    private func verify(_ natural: [MatchUnit], packed: UnsafeBufferPointer<UInt8>,
+    private func verify(_ natural: [MatchUnit], packed: UnsafeBufferPointer<UInt8>, orders: Orders,
                         latinLetters: [UInt8], queryIsHangul: Bool, group: Int, into found: inout Candidates) {
         guard !natural.isEmpty else { return }
         var best: (SyllableMatcher.Result, Bool)?
-        if let r = SyllableMatcher.match(natural, packed: packed, rotated: false) { best = (r, false) }
-        if natural[0].isFamily, natural.count > 1, best == nil || best!.0.cost > 0 {
+        if orders.contains(.natural), let r = SyllableMatcher.match(natural, packed: packed, rotated: false) { best = (r, false) }
+        if orders.contains(.rotated), natural[0].isFamily, natural.count > 1, best == nil || best!.0.cost > 0 {
             if let r = SyllableMatcher.match(natural, packed: packed, rotated: true), best == nil || r.cost + 1 < best!.0.cost {
                 best = (r, true)
             }

@@ -257,11 +257,17 @@ struct BinaryReader {
         guard let n = u32(), let b = take(Int(n)) else { return nil }
         return String(validating: b, as: UTF8.self)
     }
-    mutating func optionalString() -> String?? {
+    mutating func optionalString(trusted: Bool = false) -> String?? {
         guard let flag = u8() else { return nil }
         if flag == 0 { return .some(nil) }
-        guard flag == 1, let s = string() else { return nil }
+        guard flag == 1, let s = trusted ? trustedString() : string() else { return nil }
         return .some(s)
+    }
+    /// A string from bytes this program wrote (checksummed): decoded without validation
+    /// (a damaged byte would become U+FFFD, never a trap).
+    mutating func trustedString() -> String? {
+        guard let n = u32(), let b = take(Int(n)) else { return nil }
+        return String(decoding: b, as: UTF8.self)
     }
     mutating func array<T: FixedWidthInteger>() -> [T]? {
         guard let n = count(), n <= (raw.count - offset) / MemoryLayout<T>.size, let b = take(n * MemoryLayout<T>.size) else { return nil }
