@@ -193,9 +193,8 @@ public final class LookupEngine: Sendable {
         for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
         let latin = LatinLetters(tokens: tokens)
         var candidates: [(group: UInt32, orders: Orders)] = []
-        index.skeleton.forEach(PhoneticSkeleton.key(symbols)) { v in
+        index.skeletonHangul.forEach(PhoneticSkeleton.key(symbols)) { v in
             let g = v >> PostingFlag.shift
-            guard index.forms.script(index.groups.first(Int(g))) == .hangul else { return }
             // A swapped posting files the group's units given name first.
             LookupEngine.note(g, v & PostingFlag.swapped != 0 ? .rotated : .natural, in: &candidates)
         }
@@ -215,9 +214,8 @@ public final class LookupEngine: Sendable {
         let units = index.spellings.units(hangul, family: family < hangul.count ? family : 0)
         var candidates: [(group: UInt32, orders: Orders)] = []
         for (key, querySwapped) in LookupIndex.hangulSkeletons(hangul, family: family < hangul.count ? family : 0, surnames: index.surnames) {
-            index.skeleton.forEach(key) { v in
+            index.skeletonLatin.forEach(key) { v in
                 let g = v >> PostingFlag.shift
-                guard index.forms.script(index.groups.first(Int(g))) == .latin else { return }
                 // Either side given name first (but not both) means the query's units rotated.
                 LookupEngine.note(g, querySwapped != (v & PostingFlag.swapped != 0) ? .rotated : .natural, in: &candidates)
             }
@@ -263,7 +261,7 @@ public final class LookupEngine: Sendable {
         var querySyllables: Int?
         let maxGroups = 64
         for key in LookupEngine.neighbourhood(symbols) {
-            index.skeleton.forEach(key) { v in
+            index.forEachSkeletonPosting(key) { v in
                 let g = v >> PostingFlag.shift
                 guard tried.count < maxGroups, tried.insert(g).inserted else { return }
                 let members = index.groups[Int(g)]

@@ -47,8 +47,10 @@ struct LookupIndex: Sendable {
     var entryForms: [Int32]
     var exact: PostingTable
     var normalized: PostingTable
-    /// Skeleton key → reading group (value = group << 2 | flags).
-    var skeleton: PostingTable
+    /// Skeleton key → reading group (value = group << 2 | flags), one table per script of the
+    /// group, so that a Latin query walks only Hangul groups and a Hangul query only Latin ones.
+    var skeletonHangul: PostingTable
+    var skeletonLatin: PostingTable
     var groups: ReadingGroups
     /// The Hangul syllables, and the surnames (length-prefixed), of the Hangul reading groups:
     /// their spelling sets are prepared once per index.
@@ -79,7 +81,8 @@ struct LookupIndex: Sendable {
         // Expected distinct keys (the tables grow when there are more).
         exact = PostingTable(capacity: estimate / 2)
         normalized = PostingTable(capacity: estimate)
-        skeleton = PostingTable(capacity: estimate / 4)
+        skeletonHangul = PostingTable(capacity: estimate / 8)
+        skeletonLatin = PostingTable(capacity: estimate / 8)
         groups = ReadingGroups([])
         syllablesInUse = []
         familiesInUse = []
@@ -120,13 +123,14 @@ struct LookupIndex: Sendable {
 
     /// Restores an index from its stored parts (the index cache).
     init(entries: EntryTable, forms: FormTable, entryForms: [Int32], exact: PostingTable, normalized: PostingTable,
-         skeleton: PostingTable, groups: ReadingGroups, syllablesInUse: [UInt16], familiesInUse: [UInt16], surnames: KoreanSurnameSpellings) {
+         skeletonHangul: PostingTable, skeletonLatin: PostingTable, groups: ReadingGroups, syllablesInUse: [UInt16], familiesInUse: [UInt16], surnames: KoreanSurnameSpellings) {
         self.entries = entries
         self.forms = forms
         self.entryForms = entryForms
         self.exact = exact
         self.normalized = normalized
-        self.skeleton = skeleton
+        self.skeletonHangul = skeletonHangul
+        self.skeletonLatin = skeletonLatin
         self.groups = groups
         self.syllablesInUse = syllablesInUse
         self.familiesInUse = familiesInUse
@@ -146,6 +150,16 @@ struct LookupIndex: Sendable {
             i += 1 + n
         }
         spellings = SpellingTable(syllables: Set(syllablesInUse), families: families, surnames: surnames)
+    }
+
+    /// Calls `body` with every group posting of skeleton `key`, both scripts, newest first
+    /// (groups are numbered in insertion order, so that is descending posting value).
+    func forEachSkeletonPosting(_ key: UInt64, _ body: (UInt32) -> Void) {
+        var values: [UInt32] = []
+        skeletonHangul.forEach(key) { values.append($0) }
+        skeletonLatin.forEach(key) { values.append($0) }
+        values.sort(by: >)
+        for v in values { body(v) }
     }
 
     /// The matching units of reading group `g` (surname first) when it is Hangul; empty otherwise.
@@ -235,7 +249,7 @@ struct LookupIndex: Sendable {
                     let end = start + 1 < latin.tokenStarts.count ? latin.tokenStarts[start + 1] : latin.letters.count
                     PhoneticSkeleton.appendLatin(latin.letters[latin.tokenStarts[start]..<end], into: &symbols)
                 }
-                skeleton.insert(PhoneticSkeleton.key(symbols), gv)
+                skeletonLatin.insert(PhoneticSkeleton.key(symbols), gv)
                 if form.familyUnits > 0 {
                     let r = latin.rotated(movingFirst: form.familyUnits)
                     symbols.removeAll(keepingCapacity: true)
@@ -243,11 +257,11 @@ struct LookupIndex: Sendable {
                         let end = start + 1 < r.tokenStarts.count ? r.tokenStarts[start + 1] : r.letters.count
                         PhoneticSkeleton.appendLatin(r.letters[r.tokenStarts[start]..<end], into: &symbols)
                     }
-                    skeleton.insert(PhoneticSkeleton.key(symbols), gv | PostingFlag.swapped)
+                    skeletonLatin.insert(PhoneticSkeleton.key(symbols), gv | PostingFlag.swapped)
                 }
             default:
                 for (key, swapped) in LookupIndex.hangulSkeletons(form.hangul, family: form.familyUnits, surnames: surnames) {
-                    skeleton.insert(key, swapped ? gv | PostingFlag.swapped : gv)
+                    skeletonHangul.insert(key, swapped ? gv | PostingFlag.swapped : gv)
                 }
             }
         }

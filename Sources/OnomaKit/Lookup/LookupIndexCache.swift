@@ -26,7 +26,7 @@ public enum LookupIndexCache {
     }
 
     /// Bump when the index layout or the matching rules change.
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
     static let magic: [UInt8] = Array("ONOMAIDX".utf8)
 
     /// Loads `files` into an engine through the cache.
@@ -164,7 +164,7 @@ public enum LookupIndexCache {
         w.u32(UInt32(index.forms.labels.count))
         for label in index.forms.labels { w.string(label) }
         w.array(index.entryForms.map { UInt32(bitPattern: $0) })
-        for t in [index.exact, index.normalized, index.skeleton] {
+        for t in [index.exact, index.normalized, index.skeletonHangul, index.skeletonLatin] {
             w.array(t.keys); w.array(t.heads); w.array(t.next); w.array(t.values)
         }
         w.array(index.groups.starts); w.array(index.groups.members.map { UInt32(bitPattern: $0) })
@@ -194,7 +194,7 @@ public enum LookupIndexCache {
                   let entryFormsRaw: [UInt32] = r.array(), entryFormsRaw.count == entries.count + 1,
                   entryFormsRaw.allSatisfy({ Int($0) <= forms.count }) else { return nil }
             var tables: [PostingTable] = []
-            for _ in 0..<3 {
+            for _ in 0..<4 {
                 guard let keys: [UInt64] = r.array(), let heads: [UInt32] = r.array(), let next: [UInt32] = r.array(),
                       let values: [UInt32] = r.array(), let t = PostingTable(keys: keys, heads: heads, next: next, values: values) else { return nil }
                 tables.append(t)
@@ -206,9 +206,10 @@ public enum LookupIndexCache {
             guard tables[0].values.allSatisfy({ Int($0 >> PostingFlag.shift) < forms.count }),
                   tables[1].values.allSatisfy({ Int($0 >> PostingFlag.shift) < forms.count }),
                   tables[2].values.allSatisfy({ Int($0 >> PostingFlag.shift) < groups.count }),
+                  tables[3].values.allSatisfy({ Int($0 >> PostingFlag.shift) < groups.count }),
                   r.u64() != nil, r.take(magic.count).map(Array.init) == magic, r.isAtEnd else { return nil }
             return LookupIndex(entries: entries, forms: forms, entryForms: entryFormsRaw.map { Int32(bitPattern: $0) },
-                               exact: tables[0], normalized: tables[1], skeleton: tables[2], groups: groups,
+                               exact: tables[0], normalized: tables[1], skeletonHangul: tables[2], skeletonLatin: tables[3], groups: groups,
                                syllablesInUse: syllables, familiesInUse: families, surnames: surnames)
         }
     }
