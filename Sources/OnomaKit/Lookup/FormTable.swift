@@ -131,9 +131,40 @@ struct FormTable: Sendable {
         return hangul[Int(word(f, FormTable.wDataStart))..<Int(word(f, FormTable.wDataEnd))]
     }
 
+    /// The folded letters of Latin form `f` (empty when it is not Latin), with its first
+    /// `rotatedBy` tokens moved to the end (``LatinLetters/rotated(movingFirst:)``).
+    func latinLetters(_ f: Int, rotatedBy: Int = 0) -> [UInt8] {
+        guard script(f) == .latin else { return [] }
+        let packed = latin[Int(word(f, FormTable.wDataStart))..<Int(word(f, FormTable.wDataEnd))]
+        var out: [UInt8] = []
+        out.reserveCapacity(packed.count)
+        if rotatedBy > 0 {
+            // The offset where token number `rotatedBy` starts (none: no rotation).
+            var tokens = 0
+            var split = packed.endIndex
+            for i in packed.indices where packed[i] & 0x80 != 0 || i == packed.startIndex {
+                if tokens == rotatedBy { split = i; break }
+                tokens += 1
+            }
+            if split != packed.endIndex {
+                for c in packed[split...] { out.append(c & 0x7F) }
+                for c in packed[..<split] { out.append(c & 0x7F) }
+                return out
+            }
+        }
+        for c in packed { out.append(c & 0x7F) }
+        return out
+    }
+
+    /// Form `f` without its Hangul syllables and Latin letters (`hangul` empty, `latin` nil).
+    func header(_ f: Int) -> IndexedForm {
+        IndexedForm(entry: entry(f), name: name(f), derivation: derivation(f), text: text(f), script: script(f),
+                    familyUnits: familyUnits(f), hangul: [], latin: nil, number: f)
+    }
+
     /// Form `f`, decoded.
     subscript(f: Int) -> IndexedForm {
         IndexedForm(entry: entry(f), name: name(f), derivation: derivation(f), text: text(f), script: script(f),
-                    familyUnits: familyUnits(f), hangul: hangul(f), latin: latin(f))
+                    familyUnits: familyUnits(f), hangul: hangul(f), latin: latin(f), number: f)
     }
 }

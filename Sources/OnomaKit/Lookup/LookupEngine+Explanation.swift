@@ -1,7 +1,8 @@
 extension LookupEngine {
     /// Turns a candidate into a public match with its canonical name and explanation.
     func render(_ c: Candidate, options: LookupOptions) -> LookupMatch {
-        let form = index.forms[Int(c.form)]
+        // Text and labels only: the letters are decoded below when an explanation needs them.
+        let form = index.forms.header(Int(c.form))
         // Only a damaged cache (which the checksum refuses) could fail these; never trap.
         let entry = index.entries[Int(c.entry)] ?? GlossaryEntry(id: "?", kind: .person)
         let stored = entry.names.indices.contains(Int(form.name)) ? entry.names[Int(form.name)] : NameForm(language: "und", text: form.text)
@@ -64,7 +65,7 @@ extension LookupEngine {
                                   swapped: Bool, form: IndexedForm, stored: NameForm) -> String {
         // The letters each unit was matched with, from the side written in Latin letters
         // (for a Latin query, its folded tokens concatenated).
-        let letters: [UInt8] = queryIsHangul ? (form.latin?.letters ?? []) : latinLetters
+        let letters: [UInt8] = queryIsHangul ? (index.forms.latin(form.number)?.letters ?? []) : latinLetters
         func piece(_ p: SyllableMatcher.Piece) -> String {
             p.end <= letters.count ? String(decoding: letters[p.start..<p.end], as: UTF8.self) : "?"
         }

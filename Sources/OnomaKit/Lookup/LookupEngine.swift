@@ -268,13 +268,15 @@ public final class LookupEngine: Sendable {
                 let swapped = v & PostingFlag.swapped != 0
                 var bestDistance = limit + 1
                 var bestReference = -1
-                let form = index.forms[index.groups.first(Int(g))]
-                let references = self.references(form, swapped: swapped)
+                let first = index.groups.first(Int(g))
+                let references = self.references(first, swapped: swapped)
                 for (i, reference) in references.enumerated() {
                     let d = EditDistance.osa(letters, reference, limit: min(limit, bestDistance))
                     if d < bestDistance { bestDistance = d; bestReference = i }
                 }
                 guard bestDistance >= 1, bestDistance <= limit else { return }
+                // Decoded only for a group within the limit.
+                let form = index.forms[first]
                 let label = referenceLabel(form, swapped: swapped, reference: references[bestReference])
                 // A query that reads as a well-formed Korean name with as many syllables as the
                 // entry is a different name (Min-ju vs Min-jun), not a slip.
@@ -296,16 +298,17 @@ public final class LookupEngine: Sendable {
     /// Letter strings a fuzzy query is compared with: a Latin form (in the order the skeleton
     /// matched); for a Hangul personal name, its RR and MR spellings with its standard surname
     /// spellings.
-    private func references(_ form: IndexedForm, swapped: Bool) -> [[UInt8]] {
-        let familyUnits = form.familyUnits
-        if let latin = form.latin {
-            return [swapped && familyUnits > 0 ? latin.rotated(movingFirst: familyUnits).letters : latin.letters]
+    private func references(_ f: Int, swapped: Bool) -> [[UInt8]] {
+        let familyUnits = index.forms.familyUnits(f)
+        let script = index.forms.script(f)
+        if script == .latin {
+            return [index.forms.latinLetters(f, rotatedBy: swapped ? familyUnits : 0)]
         }
-        guard form.script == .hangul, familyUnits > 0 else { return [] }
-        let hangul = form.hangul
+        guard script == .hangul, familyUnits > 0 else { return [] }
+        let hangul = index.forms.hangulSlice(f)
         var out: [[UInt8]] = []
-        let family = Array(hangul[0..<familyUnits])
-        let given = hangul[familyUnits...]
+        let family = Array(hangul.prefix(familyUnits))
+        let given = hangul.dropFirst(familyUnits)
         var rrGiven: [UInt8] = [], mrGiven: [UInt8] = []
         rrGiven.reserveCapacity(given.count * 6)
         mrGiven.reserveCapacity(given.count * 6)

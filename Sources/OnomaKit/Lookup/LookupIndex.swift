@@ -18,6 +18,8 @@ struct IndexedForm: Sendable {
     var hangul: [UInt16]
     /// Folded letters when the form is Latin.
     var latin: LatinLetters?
+    /// The form's number in the index (-1 while it is being built).
+    var number: Int = -1
 }
 
 /// What makes two forms read the same for the syllable matcher.
@@ -155,11 +157,15 @@ struct LookupIndex: Sendable {
     /// Calls `body` with every group posting of skeleton `key`, both scripts, newest first
     /// (groups are numbered in insertion order, so that is descending posting value).
     func forEachSkeletonPosting(_ key: UInt64, _ body: (UInt32) -> Void) {
-        var values: [UInt32] = []
-        skeletonHangul.forEach(key) { values.append($0) }
-        skeletonLatin.forEach(key) { values.append($0) }
-        values.sort(by: >)
-        for v in values { body(v) }
+        // Merge the two chains (each newest first) without collecting them.
+        var a = skeletonHangul.head(key), b = skeletonLatin.head(key)
+        while a != 0 || b != 0 {
+            if b == 0 || (a != 0 && skeletonHangul.value(at: a) > skeletonLatin.value(at: b)) {
+                body(skeletonHangul.value(at: a)); a = skeletonHangul.next(after: a)
+            } else {
+                body(skeletonLatin.value(at: b)); b = skeletonLatin.next(after: b)
+            }
+        }
     }
 
     /// The matching units of reading group `g` (surname first) when it is Hangul; empty otherwise.

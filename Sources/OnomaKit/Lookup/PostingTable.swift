@@ -81,6 +81,24 @@ struct PostingTable: Sendable {
         }
     }
 
+    /// The newest posting of `key` as a cursor (1-based; 0 when the key has none), for walking
+    /// two tables' chains in step (``value(at:)``, ``next(after:)``).
+    @inline(__always) func head(_ key: UInt64) -> UInt32 {
+        let mask = keys.count - 1
+        var i = PostingTable.slot(key, mask)
+        while heads[i] != 0 {
+            if keys[i] == key { return heads[i] }
+            i = (i + 1) & mask
+        }
+        return 0
+    }
+
+    /// The posting at cursor `p` (non-zero).
+    @inline(__always) func value(at p: UInt32) -> UInt32 { values[Int(p - 1)] }
+
+    /// The cursor after `p` in its chain (0 at the end).
+    @inline(__always) func next(after p: UInt32) -> UInt32 { next[Int(p - 1)] }
+
     /// Number of postings.
     var count: Int { values.count }
     /// Number of distinct keys.
