@@ -258,6 +258,7 @@ public final class LookupEngine: Sendable {
         var symbols: [UInt8] = []
         for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
         var tried = Set<UInt32>()
+        var buffer: [UInt8] = []
         var querySyllables: Int?
         let maxGroups = 64
         for key in LookupEngine.neighbourhood(symbols) {
@@ -269,15 +270,15 @@ public final class LookupEngine: Sendable {
                 var bestDistance = limit + 1
                 var bestReference = -1
                 let first = index.groups.first(Int(g))
-                let references = self.references(first, swapped: swapped)
-                for (i, reference) in references.enumerated() {
+                var closest: [UInt8] = []
+                forEachReference(first, swapped: swapped, buffer: &buffer) { i, reference in
                     let d = EditDistance.osa(letters, reference, limit: min(limit, bestDistance))
-                    if d < bestDistance { bestDistance = d; bestReference = i }
+                    if d < bestDistance { bestDistance = d; bestReference = i; closest = Array(reference) }
                 }
-                guard bestDistance >= 1, bestDistance <= limit else { return }
+                guard bestDistance >= 1, bestDistance <= limit, bestReference >= 0 else { return }
                 // Decoded only for a group within the limit.
                 let form = index.forms[first]
-                let label = referenceLabel(form, swapped: swapped, reference: references[bestReference])
+                let label = referenceLabel(form, swapped: swapped, reference: closest)
                 // A query that reads as a well-formed Korean name with as many syllables as the
                 // entry is a different name (Min-ju vs Min-jun), not a slip.
                 if querySyllables == nil { querySyllables = HangulSpelling.minimalSyllables(tokens, surnames: index.surnames.syllableCounts) ?? -1 }
@@ -295,36 +296,42 @@ public final class LookupEngine: Sendable {
         }
     }
 
-    /// Letter strings a fuzzy query is compared with: a Latin form (in the order the skeleton
-    /// matched); for a Hangul personal name, its RR and MR spellings with its standard surname
-    /// spellings.
-    private func references(_ f: Int, swapped: Bool) -> [[UInt8]] {
+    /// Calls `body` with each letter string a fuzzy query is compared with (numbered from 0):
+    /// a Latin form (in the order the skeleton matched); for a Hangul personal name, its RR and
+    /// MR spellings with its standard surname spellings. The strings are built in `buffer`
+    /// (reused across candidates), so `body` must copy what it keeps.
+    private func forEachReference(_ f: Int, swapped: Bool, buffer: inout [UInt8],
+                                  _ body: (Int, ArraySlice<UInt8>) -> Void) {
         let familyUnits = index.forms.familyUnits(f)
         let script = index.forms.script(f)
         if script == .latin {
-            return [index.forms.latinLetters(f, rotatedBy: swapped ? familyUnits : 0)]
+            let letters = index.forms.latinLetters(f, rotatedBy: swapped ? familyUnits : 0)
+            body(0, letters[...])
+            return
         }
-        guard script == .hangul, familyUnits > 0 else { return [] }
+        guard script == .hangul, familyUnits > 0 else { return }
         let hangul = index.forms.hangulSlice(f)
-        var out: [[UInt8]] = []
-        let family = Array(hangul.prefix(familyUnits))
+        let family = hangul.prefix(familyUnits)
         let given = hangul.dropFirst(familyUnits)
-        var rrGiven: [UInt8] = [], mrGiven: [UInt8] = []
-        rrGiven.reserveCapacity(given.count * 6)
-        mrGiven.reserveCapacity(given.count * 6)
-        for s in given { HangulSpelling.appendRR(s, into: &rrGiven); HangulSpelling.appendMRASCII(s, into: &mrGiven) }
-        var surnames = (index.surnames.spellings[family] ?? []).filter { $0.cost == 0 }.map(\.letters)
-        if surnames.isEmpty {
-            var rrFamily: [UInt8] = []
-            for s in family { HangulSpelling.appendRR(s, into: &rrFamily) }
-            surnames = [rrFamily]
-        }
-        for s in surnames.prefix(4) {
-            for g in rrGiven == mrGiven ? [rrGiven] : [rrGiven, mrGiven] {
-                out.append(swapped ? g + s : s + g)
+        // RR and MR of the given name, one after the other in the buffer.
+        buffer.removeAll(keepingCapacity: true)
+        for s in given { HangulSpelling.appendRR(s, into: &buffer) }
+        let rrEnd = buffer.count
+        for s in given { HangulSpelling.appendMRASCII(s, into: &buffer) }
+        let sameGiven = buffer[..<rrEnd].elementsEqual(buffer[rrEnd...])
+        let givenRanges = sameGiven ? [0..<rrEnd] : [0..<rrEnd, rrEnd..<buffer.count]
+        let standard = index.spellings.standardSurnames(family)
+        var n = 0
+        var reference: [UInt8] = []
+        for surname in standard.prefix(4) {
+            for r in givenRanges {
+                reference.removeAll(keepingCapacity: true)
+                if swapped { reference.append(contentsOf: buffer[r]); reference.append(contentsOf: surname) }
+                else { reference.append(contentsOf: surname); reference.append(contentsOf: buffer[r]) }
+                body(n, reference[...])
+                n += 1
             }
         }
-        return out
     }
 
     /// Names the reference a fuzzy match was closest to.

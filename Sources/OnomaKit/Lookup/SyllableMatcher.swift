@@ -126,6 +126,8 @@ final class SpellingTable: Sendable {
     private let syllables: [SpellingSet?]
     /// Keyed by ``familyKey(_:)``.
     private let families: [UInt32: SpellingSet]
+    /// ``standardSurnames(_:)`` of the surnames in use, keyed like `families`.
+    private let standard: [UInt32: [[UInt8]]]
     private let surnames: KoreanSurnameSpellings
 
     init(syllables: Set<UInt16>, families: Set<[UInt16]>, surnames: KoreanSurnameSpellings) {
@@ -133,9 +135,28 @@ final class SpellingTable: Sendable {
         var t = [SpellingSet?](repeating: nil, count: 11_172)
         for s in syllables where Int(s) < t.count { t[Int(s)] = SpellingTable.makeSyllable(s) }
         self.syllables = t
-        var f: [UInt32: SpellingSet] = [:]
-        for fam in families where fam.count <= 2 { f[SpellingTable.familyKey(fam)] = SpellingTable.makeFamily(fam, surnames: surnames) }
+        var f: [UInt32: SpellingSet] = [:], standard: [UInt32: [[UInt8]]] = [:]
+        for fam in families where fam.count <= 2 {
+            f[SpellingTable.familyKey(fam)] = SpellingTable.makeFamily(fam, surnames: surnames)
+            standard[SpellingTable.familyKey(fam)] = SpellingTable.makeStandard(fam, surnames: surnames)
+        }
         self.families = f
+        self.standard = standard
+    }
+
+    /// The standard (cost 0) table spellings of a surname, or its RR when the table does not
+    /// know it (fuzzy matching compares with these); prepared for the surnames in use.
+    func standardSurnames(_ family: some Collection<UInt16>) -> [[UInt8]] {
+        if family.count <= 2, let known = standard[SpellingTable.familyKey(family)] { return known }
+        return SpellingTable.makeStandard(Array(family), surnames: surnames)
+    }
+
+    private static func makeStandard(_ family: [UInt16], surnames: KoreanSurnameSpellings) -> [[UInt8]] {
+        let list = (surnames.spellings[family] ?? []).filter { $0.cost == 0 }.map(\.letters)
+        if !list.isEmpty { return list }
+        var rr: [UInt8] = []
+        for s in family { HangulSpelling.appendRR(s, into: &rr) }
+        return [rr]
     }
 
     /// One or two syllables packed in 32 bits (Korean surnames have at most two).
