@@ -89,16 +89,47 @@ struct LookupIndex: Sendable {
         syllablesInUse = []
         familiesInUse = []
         spellings = SpellingTable(syllables: [], families: [], surnames: surnames)
+        // Folding, deriving and keying every form is independent work: done on every core in
+        // chunks of entries; filing the forms (tables, groups) then runs in entry order, so the
+        // index is the same whatever the number of cores.
+        let chunkCount = list.count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+        let chunkSize = (list.count + chunkCount - 1) / max(1, chunkCount)
+        let prepared = PreparedChunks(count: chunkCount)
+        let entriesList = list, surnamesTable = surnames
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+            let start = c * chunkSize, end = min(entriesList.count, start + chunkSize)
+            guard start < end else { return }
+            var out: [PreparedForm] = []
+            out.reserveCapacity((end - start) * 4)
+            for ei in start..<end {
+                let entry = entriesList[ei]
+                for (ni, name) in entry.names.enumerated() {
+                    let deprecated = name.status == .deprecated
+                    if let p = LookupIndex.prepare(text: name.text, family: name.family, derivation: nil, entry: ei, name: ni, kind: entry.kind,
+                                                   deprecated: deprecated, surnames: surnamesTable) { out.append(p) }
+                    for d in deriver.derivedForms(of: name, kind: entry.kind) where d.text != name.text {
+                        if let p = LookupIndex.prepare(text: d.text, family: d.family, derivation: d.label, entry: ei, name: ni, kind: entry.kind,
+                                                       deprecated: deprecated, surnames: surnamesTable) { out.append(p) }
+                    }
+                }
+            }
+            prepared.set(c, out)
+        }
         var building = Building()
+        var chunk = 0, cursor = 0
+        var current = prepared.take(0)
         for (ei, entry) in list.enumerated() {
             entries.append(entry)
             entryForms.append(Int32(forms.count))
-            for (ni, name) in entry.names.enumerated() {
-                let deprecated = name.status == .deprecated
-                add(text: name.text, family: name.family, derivation: nil, entry: ei, name: ni, kind: entry.kind, deprecated: deprecated, building: &building)
-                for d in deriver.derivedForms(of: name, kind: entry.kind) where d.text != name.text {
-                    add(text: d.text, family: d.family, derivation: d.label, entry: ei, name: ni, kind: entry.kind, deprecated: deprecated, building: &building)
+            while true {
+                if cursor == current.count {
+                    guard chunk + 1 < chunkCount else { break }
+                    chunk += 1; cursor = 0; current = prepared.take(chunk)
+                    continue
                 }
+                guard current[cursor].form.entry == Int32(ei) else { break }
+                insert(current[cursor], building: &building)
+                cursor += 1
             }
         }
         entryForms.append(Int32(forms.count))
@@ -115,6 +146,17 @@ struct LookupIndex: Sendable {
         syllablesInUse = syllables.sorted()
         for fam in families.sorted(by: { $0.lexicographicallyPrecedes($1) }) { familiesInUse.append(UInt16(fam.count)); familiesInUse.append(contentsOf: fam) }
         finish()
+    }
+
+    /// Prepared forms handed back by the workers, one slot per chunk.
+    private final class PreparedChunks: @unchecked Sendable {
+        // @unchecked: each worker writes its own slot; the slots are read only after
+        // concurrentPerform has returned.
+        private var slots: [[PreparedForm]]
+        init(count: Int) { slots = Array(repeating: [], count: max(1, count)) }
+        func set(_ i: Int, _ v: [PreparedForm]) { slots.withUnsafeMutableBufferPointer { $0[i] = v } }
+        /// The forms of chunk `i`.
+        func take(_ i: Int) -> [PreparedForm] { i < slots.count ? slots[i] : [] }
     }
 
     /// What the build keeps until the reading groups are complete.
@@ -175,11 +217,27 @@ struct LookupIndex: Sendable {
         return spellings.units(forms.hangulSlice(f), family: forms.familyUnits(f))
     }
 
-    private mutating func add(text: String, family: String?, derivation: String?, entry: Int, name: Int, kind: EntryKind,
-                              deprecated: Bool, building: inout Building) {
+    /// A form folded and keyed, ready to be filed (``prepare(text:family:derivation:entry:name:kind:deprecated:surnames:)``).
+    struct PreparedForm: Sendable {
+        var form: IndexedForm
+        var deprecated: Bool
+        var exactKey: UInt64
+        var normalizedKey: UInt64
+        /// The normalized key in the other name order, for a form with a known family part.
+        var swappedKey: UInt64?
+        /// The organization key, for an organization.
+        var organizationKey: UInt64?
+        /// What makes forms read the same, for a Korean-readable person or place.
+        var readingKey: ReadingKey?
+        /// Skeleton keys (and whether each is the given-name-first order) of a reading group.
+        var skeletonKeys: [(UInt64, Bool)]
+    }
+
+    /// Folds and keys one form; nil when it folds to nothing. Pure: runs on any thread.
+    static func prepare(text: String, family: String?, derivation: String?, entry: Int, name: Int, kind: EntryKind,
+                        deprecated: Bool, surnames: KoreanSurnameSpellings) -> PreparedForm? {
         let folded = NameText(text)
-        if folded.isEmpty { return }
-        let number = UInt32(forms.count)
+        if folded.isEmpty { return nil }
         let script = folded.script
         var form = IndexedForm(entry: Int32(entry), name: Int32(name), derivation: derivation, text: text, script: script,
                                familyUnits: 0, hangul: [], latin: nil)
@@ -216,60 +274,72 @@ struct LookupIndex: Sendable {
         default:
             break
         }
-        forms.append(form, deprecated: deprecated)
-        let value = number << PostingFlag.shift
-
-        exact.insert(StableHash.of(text.unicodeScalars), value)
         let units = LookupIndex.units(of: folded)
-        normalized.insert(LookupIndex.hash(units), value)
+        var p = PreparedForm(form: form, deprecated: deprecated, exactKey: StableHash.of(text.unicodeScalars),
+                             normalizedKey: LookupIndex.hash(units), swappedKey: nil, organizationKey: nil, readingKey: nil, skeletonKeys: [])
         if form.familyUnits > 0 {
-            normalized.insert(LookupIndex.hash(LookupIndex.rotate(units, folded: folded, script: script, family: form.familyUnits)), value | PostingFlag.swapped)
+            p.swappedKey = LookupIndex.hash(LookupIndex.rotate(units, folded: folded, script: script, family: form.familyUnits))
         }
         if kind == .organization {
-            let org = OrganizationFolding.key(folded)
-            normalized.insert(StableHash.of(org.unicodeScalars), value | PostingFlag.organization)
+            p.organizationKey = StableHash.of(OrganizationFolding.key(folded).unicodeScalars)
         }
-        if (kind == .person || kind == .place) && (script == .latin || script == .hangul) {
-            var readingKey = ReadingKey(family: form.familyUnits, units: [])
-            if script == .hangul { readingKey.units = form.hangul }
-            else if let latin = form.latin {
-                readingKey.units.reserveCapacity(latin.letters.count + latin.tokenStarts.count)
-                for (i, c) in latin.letters.enumerated() {
-                    if latin.boundary[i] { readingKey.units.append(0xFFFF) }
-                    readingKey.units.append(UInt16(c))
-                }
+        guard (kind == .person || kind == .place) && (script == .latin || script == .hangul) else { return p }
+        var readingKey = ReadingKey(family: form.familyUnits, units: [])
+        if script == .hangul { readingKey.units = form.hangul }
+        else if let latin = form.latin {
+            readingKey.units.reserveCapacity(latin.letters.count + latin.tokenStarts.count)
+            for (i, c) in latin.letters.enumerated() {
+                if latin.boundary[i] { readingKey.units.append(0xFFFF) }
+                readingKey.units.append(UInt16(c))
             }
-            if let g = building.groupOf[readingKey] {
-                building.groups[Int(g)].append(Int32(number))
-                return
+        }
+        p.readingKey = readingKey
+        var symbols: [UInt8] = []
+        switch script {
+        case .latin:
+            guard let latin = form.latin else { break }
+            for start in latin.tokenStarts.indices {
+                let end = start + 1 < latin.tokenStarts.count ? latin.tokenStarts[start + 1] : latin.letters.count
+                PhoneticSkeleton.appendLatin(latin.letters[latin.tokenStarts[start]..<end], into: &symbols)
             }
-            let group = UInt32(building.groups.count)
-            building.groupOf[readingKey] = Int32(group)
-            building.groups.append([Int32(number)])
-            let gv = group << PostingFlag.shift
-            var symbols: [UInt8] = []
-            switch script {
-            case .latin:
-                guard let latin = form.latin else { break }
-                for start in latin.tokenStarts.indices {
-                    let end = start + 1 < latin.tokenStarts.count ? latin.tokenStarts[start + 1] : latin.letters.count
-                    PhoneticSkeleton.appendLatin(latin.letters[latin.tokenStarts[start]..<end], into: &symbols)
+            p.skeletonKeys.append((PhoneticSkeleton.key(symbols), false))
+            if form.familyUnits > 0 {
+                let r = latin.rotated(movingFirst: form.familyUnits)
+                symbols.removeAll(keepingCapacity: true)
+                for start in r.tokenStarts.indices {
+                    let end = start + 1 < r.tokenStarts.count ? r.tokenStarts[start + 1] : r.letters.count
+                    PhoneticSkeleton.appendLatin(r.letters[r.tokenStarts[start]..<end], into: &symbols)
                 }
-                skeletonLatin.insert(PhoneticSkeleton.key(symbols), gv)
-                if form.familyUnits > 0 {
-                    let r = latin.rotated(movingFirst: form.familyUnits)
-                    symbols.removeAll(keepingCapacity: true)
-                    for start in r.tokenStarts.indices {
-                        let end = start + 1 < r.tokenStarts.count ? r.tokenStarts[start + 1] : r.letters.count
-                        PhoneticSkeleton.appendLatin(r.letters[r.tokenStarts[start]..<end], into: &symbols)
-                    }
-                    skeletonLatin.insert(PhoneticSkeleton.key(symbols), gv | PostingFlag.swapped)
-                }
-            default:
-                for (key, swapped) in LookupIndex.hangulSkeletons(form.hangul, family: form.familyUnits, surnames: surnames) {
-                    skeletonHangul.insert(key, swapped ? gv | PostingFlag.swapped : gv)
-                }
+                p.skeletonKeys.append((PhoneticSkeleton.key(symbols), true))
             }
+        default:
+            p.skeletonKeys = LookupIndex.hangulSkeletons(form.hangul, family: form.familyUnits, surnames: surnames)
+        }
+        return p
+    }
+
+    /// Files a prepared form: its number is the next form number.
+    private mutating func insert(_ p: PreparedForm, building: inout Building) {
+        let number = UInt32(forms.count)
+        forms.append(p.form, deprecated: p.deprecated)
+        let value = number << PostingFlag.shift
+        exact.insert(p.exactKey, value)
+        normalized.insert(p.normalizedKey, value)
+        if let k = p.swappedKey { normalized.insert(k, value | PostingFlag.swapped) }
+        if let k = p.organizationKey { normalized.insert(k, value | PostingFlag.organization) }
+        guard let readingKey = p.readingKey else { return }
+        if let g = building.groupOf[readingKey] {
+            building.groups[Int(g)].append(Int32(number))
+            return
+        }
+        let group = UInt32(building.groups.count)
+        building.groupOf[readingKey] = Int32(group)
+        building.groups.append([Int32(number)])
+        let gv = group << PostingFlag.shift
+        let table = p.form.script == .latin
+        for (key, swapped) in p.skeletonKeys {
+            if table { skeletonLatin.insert(key, swapped ? gv | PostingFlag.swapped : gv) }
+            else { skeletonHangul.insert(key, swapped ? gv | PostingFlag.swapped : gv) }
         }
     }
 
