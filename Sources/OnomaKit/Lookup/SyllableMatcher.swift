@@ -260,9 +260,11 @@ enum SyllableMatcher {
             let best = buffer.baseAddress!
             let from = best + cells
             let via = from + cells
-            for i in 0..<cells { best[i] = .max }
+            UnsafeMutableBufferPointer(start: best, count: cells).initialize(repeating: .max)
             best[0] = 0
             for k in 0..<u {
+                // No way to spell the first k units: the rest cannot help.
+                if k > 0 && !(0...n).contains(where: { best[k * width + $0] != .max }) { return nil }
                 let set = units[rotated ? (k + 1) % u : k].spellings
                 set.bytes.withUnsafeBufferPointer { bytes in
                     for p in 0..<n {
