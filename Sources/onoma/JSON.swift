@@ -1,60 +1,83 @@
 /// Minimal, fast JSON rendering for the CLI's `json`/`jsonl` output: objects are written
 /// field by field in a fixed order so that output is stable and diffable.
 struct JSONObject {
-    private(set) var text = "{"
+    // Bytes, not a String: appending to a String costs far more per call, and lookup output
+    // writes a dozen fields per match.
+    private var bytes: [UInt8] = [UInt8(ascii: "{")]
     private var first = true
 
-    init() {}
+    init() { bytes.reserveCapacity(256) }
 
     private mutating func key(_ k: String) {
-        if !first { text += "," }
+        if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
-        JSONObject.appendString(k, to: &text)
-        text += ":"
+        JSONObject.appendString(k, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
     }
 
     mutating func add(_ k: String, _ value: String?) {
         key(k)
-        if let value { JSONObject.appendString(value, to: &text) } else { text += "null" }
+        if let value { JSONObject.appendString(value, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
     }
 
     mutating func add(_ k: String, _ value: Int) {
         key(k)
-        text += String(value)
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     mutating func add(_ k: String, _ value: Double) {
         key(k)
-        text += JSONObject.number(value)
+        bytes.append(contentsOf: JSONObject.number(value).utf8)
     }
 
     mutating func add(_ k: String, _ value: Bool) {
         key(k)
-        text += value ? "true" : "false"
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
     /// Adds an already-rendered JSON value (an array or object).
     mutating func add(_ k: String, raw: String) {
         key(k)
-        text += raw
+        bytes.append(contentsOf: raw.utf8)
+    }
+
+    /// Adds an array of objects.
+    mutating func add(_ k: String, objects: [JSONObject]) {
+        key(k)
+        bytes.append(UInt8(ascii: "["))
+        for (i, o) in objects.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: o.bytes)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(UInt8(ascii: "]"))
     }
 
     mutating func add(_ k: String, strings: [String]) {
         key(k)
-        text += JSONObject.array(strings.map { JSONObject.quoted($0) })
+        bytes.append(UInt8(ascii: "["))
+        for (i, s) in strings.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONObject.appendString(s, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// The finished object.
-    var rendered: String { text + "}" }
+    var rendered: String {
+        var out = bytes
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
 
     static func array(_ renderedItems: [String]) -> String {
         "[" + renderedItems.joined(separator: ",") + "]"
     }
 
     static func quoted(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendString(s, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A number with at most 4 decimals and no trailing zeros beyond one ("1.0", "0.94").
@@ -76,28 +99,37 @@ struct JSONObject {
         return s
     }
 
-    static func appendString(_ s: String, to out: inout String) {
-        out += "\""
-        var needsEscape = false
-        for u in s.utf8 where u < 0x20 || u == 0x22 || u == 0x5C { needsEscape = true; break }
-        if !needsEscape {
-            out += s
-        } else {
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case let c where c.value < 0x20:
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
+    /// Appends `s` as a JSON string: `"`, `\\`, and control characters escaped (`\\n`, `\\r`,
+    /// `\\t`, else `\\u00xx`), everything else as UTF-8.
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    static func appendString(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { utf8 in appendString(utf8, to: &out) }
+    }
+
+    /// Appends UTF-8 bytes as a JSON string (see above).
+    static func appendString(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copy them in one go.
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        let hex = hexDigits
+        for u in utf8 {
+            switch u {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(u)
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(u)
+            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case 0..<0x20: out.append(contentsOf: "\\u00".utf8); out.append(hex[Int(u >> 4)]); out.append(hex[Int(u & 0xF)])
+            default: out.append(u)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -136,7 +136,7 @@ struct LookupCommand: ParsableCommand {
     static func json(_ query: String, _ matches: [LookupMatch]) -> String {
         var o = JSONObject()
         o.add("query", query)
-        o.add("matches", raw: JSONObject.array(matches.map { m in
+        o.add("matches", objects: matches.map { m in
             var j = JSONObject()
             j.add("id", m.id)
             j.add("kind", m.kind.rawValue)
@@ -146,8 +146,8 @@ struct LookupCommand: ParsableCommand {
             j.add("matched", m.matched)
             j.add("explanation", m.explanation)
             if m.deprecated { j.add("deprecated", true) }
-            return j.rendered
-        }))
+            return j
+        })
         return o.rendered
     }
 
