@@ -57,89 +57,60 @@ public final class GlossaryRules {
     /// - Parameter entryDiagnostics: the per-entry checks already run (one array per glossary,
     ///   from ``EntryCheckPipeline``), or nil to run them here.
     public func check(_ glossaries: [Glossary], entryDiagnostics: [[Diagnostic]]? = nil) -> [Diagnostic] {
-        var perFile: [[Diagnostic]] = Array(repeating: [], count: glossaries.count)
-        let total = glossaries.reduce(0) { $0 + $1.entries.count }
-        // Where each id and each name key was first seen, as indexes (no entry or name copies),
-        // keyed by a 64-bit hash of the key's bytes; a hit is confirmed by comparing the keys
-        // themselves, and the rare true collision goes to an exact overflow table.
-        struct Place { var glossary: Int32, entry: Int32, name: Int32 }
-        var firstByID: [UInt64: Place] = [:]
-        firstByID.reserveCapacity(total)
-        var firstByName: [UInt64: Place] = [:]
-        firstByName.reserveCapacity(total * 5)
-        var overflowIDs: [RawKey: Place] = [:]
-        var overflowNames: [RawKey: Place] = [:]
-        func entry(_ p: Place) -> GlossaryEntry { glossaries[Int(p.glossary)].entries[Int(p.entry)] }
-        for g in glossaries.indices {
-            var out: [Diagnostic] = []
-            let fallbackFile = glossaries[g].source ?? glossaries[g].name
-            // Buffers: fields are read in place, entries and names are not copied.
-            glossaries[g].entries.withUnsafeBufferPointer { entries in
-                for e in entries.indices {
-                    let entryLocation = entries[e].location ?? SourceLocation(file: fallbackFile, line: 0, column: 0)
-                    let id = entries[e].id
-                    let here = Place(glossary: Int32(g), entry: Int32(e), name: -1)
-                    if !id.isEmpty {
-                        var first: Place?
-                        let h = Self.hash(id.utf8)
-                        if let candidate = firstByID[h] {
-                            if RawKey(entry(candidate).id) == RawKey(id) {
-                                first = candidate
-                            } else if let exact = overflowIDs[RawKey(id)] {
-                                first = exact
-                            } else {
-                                overflowIDs[RawKey(id)] = here
-                            }
-                        } else {
-                            firstByID[h] = here
-                        }
-                        if let first {
-                            out.append(Self.duplicateID(entries[e], firstLocation: entry(first).location))
-                        }
-                    }
-                    // Ambiguity: one written form naming two entries.
-                    entries[e].names.withUnsafeBufferPointer { names in
-                        var hashesInEntry: [UInt64] = []
-                        for n in names.indices {
-                            let h = Self.matchKeyHash(names[n].text)
-                            guard let h, !hashesInEntry.contains(h) else { continue }
-                            hashesInEntry.append(h)
-                            let place = Place(glossary: Int32(g), entry: Int32(e), name: Int32(n))
-                            var first: Place?
-                            if let candidate = firstByName[h] {
-                                let key = Self.matchKey(names[n].text)
-                                if Self.matchKey(entry(candidate).names[Int(candidate.name)].text) == key {
-                                    first = candidate
-                                } else if let exact = overflowNames[RawKey(key)] {
-                                    first = exact
-                                } else {
-                                    overflowNames[RawKey(key)] = place
-                                }
-                            } else {
-                                firstByName[h] = place
-                            }
-                            guard let first else { continue }
-                            let other = entry(first)
-                            if other.id != id {
-                                let there = other.names[Int(first.name)].location
-                                out.append(Diagnostic(.ambiguousName, at: names[n].location ?? entryLocation,
-                                    "\"\(names[n].text)\" also names entry '\(other.id)' (\(there.map(\.description) ?? "?")); lookups of it will be ambiguous: check that both entries are meant, or mark the less usual one deprecated"))
-                            }
-                        }
-                    }
-                }
-            }
-            perFile[g] = out
-        }
+        check(glossaries, entryDiagnostics: entryDiagnostics, crossDiagnostics: nil)
+    }
+
+    /// ``check(_:entryDiagnostics:)`` with, optionally, the rules across entries already run
+    /// too (one array per glossary, from ``EntryCheckPipeline``).
+    /// - Parameter concurrently: spread the per-entry checks over the processors (false: one
+    ///   thread, the reference the concurrent paths are tested against).
+    func check(_ glossaries: [Glossary], entryDiagnostics: [[Diagnostic]]?, crossDiagnostics: [[Diagnostic]]?,
+               concurrently: Bool = true) -> [Diagnostic] {
+        let perFile = crossDiagnostics ?? Self.checkAcrossEntries(glossaries)
         // The checks of one entry at a time, on every core: they are independent, and the
         // romanization of native forms is the costliest rule.
-        let perEntry = entryDiagnostics ?? checkEntriesConcurrently(glossaries)
+        let perEntry = entryDiagnostics ?? (concurrently ? checkEntriesConcurrently(glossaries) : checkEntriesSerially(glossaries))
         return glossaries.indices.flatMap { g in
             // Same place: the id's problem first, then the entry's own, then ambiguity.
-            let ranked = perFile[g].map { ($0, $0.code == GlossaryCode.duplicateID.rawValue ? 0 : 2) } + perEntry[g].map { ($0, 1) }
-            return ranked.enumerated().sorted { a, b in
-                (a.element.0.line, a.element.0.column, a.element.1, a.offset) < (b.element.0.line, b.element.0.column, b.element.1, b.offset)
-            }.map(\.element.0)
+            Self.merge(perFile[g], perEntry[g])
+        }
+    }
+
+    /// `cross` and `own` in document order; at the same place the id's problem first, then the
+    /// entry's own, then ambiguity, each list keeping its order. Sorts indexes, not diagnostics.
+    static func merge(_ cross: [Diagnostic], _ own: [Diagnostic]) -> [Diagnostic] {
+        if cross.isEmpty && own.isEmpty { return [] }
+        let duplicateID = GlossaryCode.duplicateID.rawValue
+        // (line, column, rank, offset), offset counting `cross` first as the list did.
+        var keys: [(line: Int, column: Int, rank: Int, offset: Int)] = []
+        keys.reserveCapacity(cross.count + own.count)
+        for (i, d) in cross.enumerated() { keys.append((d.line, d.column, d.code == duplicateID ? 0 : 2, i)) }
+        for (i, d) in own.enumerated() { keys.append((d.line, d.column, 1, cross.count + i)) }
+        keys.sort { ($0.line, $0.column, $0.rank, $0.offset) < ($1.line, $1.column, $1.rank, $1.offset) }
+        return keys.map { $0.offset < cross.count ? cross[$0.offset] : own[$0.offset - cross.count] }
+    }
+
+    /// `duplicate-id` and `ambiguous-name` over all the glossaries, one array per glossary.
+    static func checkAcrossEntries(_ glossaries: [Glossary]) -> [[Diagnostic]] {
+        var index = CrossEntryIndex()
+        index.reserve(entries: glossaries.reduce(0) { $0 + $1.entries.count })
+        return glossaries.map { glossary in
+            var out: [Diagnostic] = []
+            index.beginGlossary(fallbackFile: glossary.source ?? glossary.name, expectedEntries: glossary.entries.count)
+            for entry in glossary.entries { index.add(entry, into: &out) }
+            return out
+        }
+    }
+
+    /// Runs ``checkEntry`` over every entry on this thread.
+    private func checkEntriesSerially(_ glossaries: [Glossary]) -> [[Diagnostic]] {
+        glossaries.map { glossary in
+            let fallbackFile = glossary.source ?? glossary.name
+            var out: [Diagnostic] = []
+            for entry in glossary.entries {
+                checkEntry(entry, at: entry.location ?? SourceLocation(file: fallbackFile, line: 0, column: 0), into: &out)
+            }
+            return out
         }
     }
 
