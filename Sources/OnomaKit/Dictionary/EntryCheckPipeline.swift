@@ -14,7 +14,9 @@ final class EntryCheckPipeline: @unchecked Sendable {
     // `worker`, `index`, `perEntry` and `cross` only by the serial `queue`; `results()` waits
     // for the queue before reading them.
     private let queue = DispatchQueue(label: "onoma.entry-checks")
-    private let worker: GlossaryRules
+    /// Made on the queue at its first use: loading the romanization data (~30 ms) is then done
+    /// by the worker while the parser starts, not before it.
+    private lazy var worker = GlossaryRules()
     private var batch: [GlossaryEntry] = []
     /// Glossaries begun (the `alongside` ones included).
     private var documents = 0
@@ -24,12 +26,12 @@ final class EntryCheckPipeline: @unchecked Sendable {
     private var fallbackFile = ""
     private static let batchSize = 512
 
-    /// A pipeline using the engines of `rules` (with its own caches); the glossaries of
-    /// `alongside` are indexed first, for ids and names across files (their entries are not
-    /// checked one by one).
-    init(rules: GlossaryRules, alongside: [Glossary] = []) {
-        worker = GlossaryRules(romanizer: rules.romanizer, spoofChecker: rules.spoofChecker)
+    /// A pipeline with the default rules (``GlossaryRules/init()``, with its own caches); the
+    /// glossaries of `alongside` are indexed first, for ids and names across files (their
+    /// entries are not checked one by one).
+    init(alongside: [Glossary] = []) {
         batch.reserveCapacity(Self.batchSize)
+        queue.async { [self] in _ = worker }
         documents = alongside.count
         guard !alongside.isEmpty else { return }
         queue.async { [self] in

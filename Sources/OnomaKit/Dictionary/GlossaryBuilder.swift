@@ -212,7 +212,8 @@ final class GlossaryBuilder: XML.SAXDelegate {
     }
 
     private func startName(_ tag: XML.StartTag, at location: SourceLocation) {
-        var form = NameForm(language: "", text: "", location: location)
+        // Filled in place (a local copied into `name` costs a copy and a destroy per name).
+        name = NameForm(language: "", text: "", location: location)
         var sawLanguage = false
         tag.forEachAttribute { attribute in
             if attribute.namespace == nil {
@@ -220,43 +221,42 @@ final class GlossaryBuilder: XML.SAXDelegate {
                 case UInt8(ascii: "s"):
                     if attribute.isNamed("status") {
                         if let status = Self.status(attribute.valueBytes) {
-                            form.status = status
+                            name!.status = status
                             return
                         }
                         let value = attribute.value
                         if let status = NameStatus(rawValue: value) {
-                            form.status = status
+                            name!.status = status
                         } else {
                             report(.unknownStatus, location, attribute: "status", "unknown status \"\(value)\"; use preferred, admitted (the default) or deprecated")
                         }
                     } else if attribute.isNamed("scheme") {
-                        form.scheme = interned(attribute)
+                        name!.scheme = interned(attribute)
                     }
                 case UInt8(ascii: "t"):
                     if attribute.isNamed("type") {
                         let value = attribute.value
                         if let type = NameType(rawValue: value) {
-                            form.type = type
+                            name!.type = type
                         } else {
                             report(.unknownType, location, attribute: "type", "unknown type \"\(value)\"; use full (the default), abbreviation, alias or former")
                         }
                     }
                 case UInt8(ascii: "f"):
-                    if attribute.isNamed("family") { form.family = attribute.value }
+                    if attribute.isNamed("family") { name!.family = attribute.value }
                 case UInt8(ascii: "g"):
-                    if attribute.isNamed("given") { form.given = attribute.value }
+                    if attribute.isNamed("given") { name!.given = attribute.value }
                 default:
                     break
                 }
             } else if attribute.isNamed("lang", namespace: Self.xmlNamespace) {
-                form.language = interned(attribute)
+                name!.language = interned(attribute)
                 sawLanguage = true
             }
         }
         if !sawLanguage {
             report(.missingLanguage, location, "<name> has no xml:lang; say which language and script it is in (xml:lang=\"ko\", \"zh-Hans\", \"en\"...)")
         }
-        name = form
     }
 
     /// The status whose name the bytes are, without making a string (nil: not one of them).

@@ -22,8 +22,10 @@ public final class GlossaryValidator {
     /// The level this validator checks at.
     public let level: Level
     private let schema: XML.Schema?
-    /// Shared by every check of this validator (the romanization data is loaded once).
-    private let rules = GlossaryRules()
+    /// Shared by every check of this validator (the romanization data is loaded once per
+    /// process). Lazy: with the pipeline, the worker loads that data while the parser starts,
+    /// and these rules are first used after it.
+    private lazy var rules = GlossaryRules()
 
     /// Creates a validator.
     /// - Parameters:
@@ -85,7 +87,7 @@ public final class GlossaryValidator {
     /// - Returns: every diagnostic, file by file in the order given, each file's in document order.
     /// - Complexity: O(total size).
     public func validate(files: [URL], displayNames: [String]? = nil) -> ValidationReport {
-        let pipeline = strategy == .pipelined ? EntryCheckPipeline(rules: rules) : nil
+        let pipeline = strategy == .pipelined ? EntryCheckPipeline() : nil
         var documents: [(name: String, result: GlossaryLoader.ReadResult)] = []
         for (i, url) in files.enumerated() {
             let name = displayNames?[i] ?? url.relativePath
@@ -108,7 +110,7 @@ public final class GlossaryValidator {
     ///   - file: the name put in diagnostics.
     ///   - alongside: glossaries loaded with it, for ids and names across files.
     public func validate<D: Collection<UInt8>>(bytes: D, file: String, alongside: [Glossary] = []) -> ValidationReport {
-        let pipeline = strategy == .pipelined ? EntryCheckPipeline(rules: rules, alongside: alongside) : nil
+        let pipeline = strategy == .pipelined ? EntryCheckPipeline(alongside: alongside) : nil
         let result = read(XML.DataSource(bytes), name: file, defaultName: file, pipeline: pipeline, expectedBytes: bytes.count)
         return report([(file, result)], alongside: alongside, pipeline: pipeline)
     }
