@@ -210,7 +210,8 @@ public final class GlossaryRules {
         if entry.names.isEmpty {
             out.append(Diagnostic(.noName, at: location, "entry '\(entry.id)' has no <name>; add at least one"))
         }
-        var preferred: [(language: String, name: NameForm)] = []
+        // Indexes, not copies of the names.
+        var preferred: [(language: String, index: Int)] = []
         var hasPreferredEnglish = false
         entry.names.withUnsafeBufferPointer { names in
         for index in names.indices {
@@ -218,11 +219,11 @@ public final class GlossaryRules {
             let here = name.location ?? location
             if name.status == .preferred {
                 let language = Self.asciiLowercased(name.language)
-                if let first = preferred.first(where: { $0.language == language })?.name {
+                if let first = preferred.first(where: { $0.language == language }).map({ names[$0.index] }) {
                     out.append(Diagnostic(.duplicatePreferred, at: here,
                         "entry '\(entry.id)' already has a preferred name in \(name.language) (\"\(first.text)\" at line \(first.location?.line ?? 0)); at most one per language: make this one admitted"))
                 } else {
-                    preferred.append((language, name))
+                    preferred.append((language, index))
                 }
                 if language == "en" || language.hasPrefix("en-") { hasPreferredEnglish = true }
             }
@@ -254,18 +255,20 @@ public final class GlossaryRules {
         if facts.maybeNotNFC && !ICU.isNormalized(text, .nfc) {
             out.append(Self.notNFC("name", text, at: here))
         }
-        func checkPart(_ what: String, _ value: String?) {
-            guard let value else { return }
+        /// Whether the part is blank (nil when absent).
+        func checkPart(_ what: String, _ value: String?) -> Bool? {
+            guard let value else { return nil }
             let part = TextFacts(value)
             if part.blank {
                 out.append(Diagnostic(.emptyName, at: here, "empty \(what)=\"\(value)\" in entry '\(entry.id)'; remove the attribute or fill it in"))
             } else if part.maybeNotNFC && !ICU.isNormalized(value, .nfc) {
                 out.append(Self.notNFC(what, value, at: here))
             }
+            return part.blank
         }
-        checkPart("family", name.family)
-        checkPart("given", name.given)
-        checkSplit(name, at: here, into: &out)
+        let familyBlank = checkPart("family", name.family)
+        let givenBlank = checkPart("given", name.given)
+        checkSplit(name, familyBlank: familyBlank == true, givenBlank: givenBlank == true, at: here, into: &out)
         guard !name.language.isEmpty else { return }  // missing-language was reported.
         guard let tag = languageTag(name.language) else {
             out.append(Diagnostic(.malformedLanguage, at: here, "xml:lang=\"\(name.language)\" is not a BCP 47 language tag; use e.g. ko, ko-Hani, zh-Hans, zh-Hant, zh, en, ko-Latn"))
@@ -322,37 +325,40 @@ public final class GlossaryRules {
         }
     }
 
-    private func checkSplit(_ name: NameForm, at here: SourceLocation, into out: inout [Diagnostic]) {
-        let text = name.text.utf8
+    /// `split-mismatch`. `familyBlank`, `givenBlank`: whether those parts are blank
+    /// (`empty-name` said it; nothing to compare).
+    private func checkSplit(_ name: NameForm, familyBlank: Bool, givenBlank: Bool, at here: SourceLocation, into out: inout [Diagnostic]) {
+        guard name.family != nil || name.given != nil else { return }
+        if (name.family != nil && familyBlank) || (name.given != nil && givenBlank) { return }
         // Byte comparisons (no concatenated strings): text is family+given, family given, or
         // given family; one part alone must begin or end the text.
-        func composes(_ first: String.UTF8View, _ second: String.UTF8View, spaced: Bool) -> Bool {
-            let gap = spaced ? 1 : 0
-            guard text.count == first.count + gap + second.count, text.starts(with: first) else { return false }
-            var rest = text.dropFirst(first.count)
-            if spaced {
-                guard rest.first == 0x20 else { return false }
-                rest = rest.dropFirst()
+        var text = name.text, family = name.family ?? "", given = name.given ?? ""
+        let hasFamily = name.family != nil, hasGiven = name.given != nil
+        let ok = text.withUTF8 { t in
+            family.withUTF8 { f in
+                given.withUTF8 { g in
+                    func equal(_ a: UnsafeBufferPointer<UInt8>, _ at: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+                        b.isEmpty || memcmp(a.baseAddress! + at, b.baseAddress!, b.count) == 0
+                    }
+                    func composes(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>, spaced: Bool) -> Bool {
+                        let gap = spaced ? 1 : 0
+                        guard t.count == first.count + gap + second.count, equal(t, 0, first) else { return false }
+                        if spaced && t[first.count] != 0x20 { return false }
+                        return equal(t, first.count + gap, second)
+                    }
+                    func beginsOrEnds(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
+                        t.count >= part.count && (equal(t, 0, part) || equal(t, t.count - part.count, part))
+                    }
+                    switch (hasFamily, hasGiven) {
+                    case (true, true):
+                        return composes(f, g, spaced: false) || composes(f, g, spaced: true) || composes(g, f, spaced: true)
+                    case (true, false):
+                        return beginsOrEnds(f)
+                    default:
+                        return beginsOrEnds(g)
+                    }
+                }
             }
-            return rest.elementsEqual(second)
-        }
-        func beginsOrEnds(_ part: String.UTF8View) -> Bool {
-            text.starts(with: part) || (text.count >= part.count && text.suffix(part.count).elementsEqual(part))
-        }
-        let ok: Bool
-        switch (name.family, name.given) {
-        case let (family?, given?):
-            if TextFacts(family).blank || TextFacts(given).blank { return }  // empty-name said it.
-            ok = composes(family.utf8, given.utf8, spaced: false) || composes(family.utf8, given.utf8, spaced: true)
-                || composes(given.utf8, family.utf8, spaced: true)
-        case let (family?, nil):
-            if TextFacts(family).blank { return }
-            ok = beginsOrEnds(family.utf8)
-        case let (nil, given?):
-            if TextFacts(given).blank { return }
-            ok = beginsOrEnds(given.utf8)
-        case (nil, nil):
-            return
         }
         if !ok {
             let parts = [name.family.map { "family=\"\($0)\"" }, name.given.map { "given=\"\($0)\"" }].compactMap { $0 }.joined(separator: " and ")
