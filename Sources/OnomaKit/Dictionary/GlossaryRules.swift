@@ -80,6 +80,8 @@ public final class GlossaryRules {
     /// entry's own, then ambiguity, each list keeping its order. Sorts indexes, not diagnostics.
     static func merge(_ cross: [Diagnostic], _ own: [Diagnostic]) -> [Diagnostic] {
         if cross.isEmpty && own.isEmpty { return [] }
+        // Only the entries' own: one rank, so the order is by place alone (and usually is already).
+        if cross.isEmpty { return GlossaryLoader.inDocumentOrder(own) }
         let duplicateID = GlossaryCode.duplicateID.rawValue
         // (line, column, rank, offset), offset counting `cross` first as the list did.
         var keys: [(line: Int, column: Int, rank: Int, offset: Int)] = []
@@ -161,6 +163,12 @@ public final class GlossaryRules {
     /// The hash of ``matchKey(_:)`` of `text`, nil when the key is empty. For text on the fast
     /// path the folded bytes are hashed as they are produced, with no string built.
     static func matchKeyHash(_ text: String) -> UInt64? {
+        var utf8 = text
+        switch utf8.withUTF8({ foldFastHash($0) }) {
+        case .hash(let h): return h
+        case .emptyKey: return nil
+        case .notFast: break
+        }
         if isFoldFast(text) {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             var any = false, pendingSpace = false
@@ -182,6 +190,53 @@ public final class GlossaryRules {
         }
         let key = matchKey(text)
         return key.isEmpty ? nil : hash(key.utf8)
+    }
+
+    /// What ``foldFastHash(_:)`` found.
+    enum FoldFastHash: Equatable { case hash(UInt64), emptyKey, notFast }
+
+    /// ``matchKeyHash(_:)`` in one pass over the bytes when folding is ASCII lowercasing and
+    /// space collapsing (see ``isFoldFast(_:)``); `.notFast` when the text has another character.
+    static func foldFastHash(_ bytes: UnsafeBufferPointer<UInt8>) -> FoldFastHash {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var any = false, pendingSpace = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    pendingSpace = any
+                    continue
+                }
+                if pendingSpace {
+                    h ^= 0x20
+                    h = h &* 0x0000_0100_0000_01b3
+                    pendingSpace = false
+                }
+                any = true
+                h ^= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                h = h &* 0x0000_0100_0000_01b3
+                continue
+            }
+            // Only three-byte sequences can be Hangul syllables or unified ideographs.
+            guard b & 0xF0 == 0xE0, i + 2 < n else { return .notFast }
+            let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+            guard (0xAC00...0xD7A3).contains(scalar) || (0x4E00...0x9FFF).contains(scalar) else { return .notFast }
+            if pendingSpace {
+                h ^= 0x20
+                h = h &* 0x0000_0100_0000_01b3
+                pendingSpace = false
+            }
+            any = true
+            for k in i..<(i + 3) {
+                h ^= UInt64(bytes[k])
+                h = h &* 0x0000_0100_0000_01b3
+            }
+            i += 3
+        }
+        return any ? .hash(h) : .emptyKey
     }
 
     /// Whether folding `text` for matching is ASCII lowercasing and space collapsing: ASCII,

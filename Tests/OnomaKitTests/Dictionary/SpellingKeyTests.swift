@@ -29,3 +29,13 @@ import Testing
         #expect(GlossaryRules.spellingKey(text) == expected)
     }
 }
+
+/// The ambiguity rule groups names by a hash of their match key, computed in one pass for
+/// ASCII, Hangul and ideographs: it must be the hash of the key the slow path builds.
+@Suite struct MatchKeyHashTests {
+    @Test(arguments: ["Kim Koo", "  Kim   KOO ", " 김구 ", "金九", "김\t구", "Ｋim Koo", "Straße", "e\u{301}", "😀 Kim", "한국 Tower", "ㄱ", "", "  "])
+    func hashOfTheKey(_ text: String) {
+        let key = GlossaryRules.matchKey(text)
+        #expect(GlossaryRules.matchKeyHash(text) == (key.isEmpty ? nil : GlossaryRules.hash(key.utf8)))
+    }
+}
