@@ -35,7 +35,7 @@ struct DictFiles: ParsableArguments {
     func write(_ diagnostics: [Diagnostic]) {
         switch format {
         case .text:
-            for d in diagnostics { Output.error.write(line: d.description) }
+            Output.error.write(lines: diagnostics.lazy.map(\.description))
         case .json:
             Output.standard.write(line: JSONObject.array(diagnostics.map(Self.json)))
         case .jsonl:

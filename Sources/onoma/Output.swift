@@ -44,6 +44,22 @@ final class Output: @unchecked Sendable {
         write(line + "\n")
     }
 
+    /// Writes many lines with few system calls — one per 64 KiB, even on an unbuffered stream
+    /// such as standard error (a list of 27,000 diagnostics was 27,000 writes).
+    func write(lines: some Sequence<String>) {
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(1 << 16)
+        for line in lines {
+            chunk.append(contentsOf: line.utf8)
+            chunk.append(0x0A)
+            if chunk.count >= 1 << 16 {
+                write(bytes: chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        if !chunk.isEmpty { write(bytes: chunk) }
+    }
+
     func flush() {
         lock.lock()
         defer { lock.unlock() }

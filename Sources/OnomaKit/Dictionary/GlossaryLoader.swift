@@ -62,17 +62,21 @@ public enum GlossaryLoader {
         /// Problems in document order; a fatal one (``Diagnostic/isFatal``) means the glossary
         /// is incomplete and must not be used.
         var diagnostics: [Diagnostic]
-        /// The per-entry rule checks run while parsing, when asked for.
-        var entryDiagnostics: [Diagnostic]? = nil
+        /// The document's slot in the ``EntryCheckPipeline`` it was fed to, if any.
+        var pipelineSlot: Int? = nil
         var isUsable: Bool { !diagnostics.contains(where: \.isFatal) }
     }
 
     /// Parses one document, optionally validating it against a schema in the same pass.
     static func read(source: XML.ByteSource, file: String, defaultName: String, validator: XML.SchemaValidator?,
-                     pipeline: EntryCheckPipeline? = nil) -> ReadResult {
+                     pipeline: EntryCheckPipeline? = nil, expectedBytes: Int? = nil) -> ReadResult {
         let parser = XML.Parser(source: source, file: file)
         let builder = GlossaryBuilder(file: file, defaultName: defaultName)
-        if let pipeline { builder.onEntry = { pipeline.add($0) } }
+        var slot: Int?
+        if let pipeline {
+            slot = pipeline.beginDocument(file: file, expectedBytes: expectedBytes)
+            builder.onEntry = { pipeline.add($0) }
+        }
         parser.schemaIssueFilter = { [unowned builder] issue in
             // An <entry> without names: the no-name rule says it in Onoma's words.
             if issue.message.hasPrefix("element <entry>: Missing child element(s). Expected is ( name )") { return false }
@@ -81,6 +85,7 @@ public enum GlossaryLoader {
             return !builder.flaggedAttributes.contains { issue.message.contains("attribute '\($0)'") }
         }
         parser.parse(delegate: builder, validator: validator)
+        pipeline?.flush()
         var diagnostics = builder.diagnostics
         var fatal = false
         for issue in parser.collector.issues {
@@ -89,14 +94,23 @@ public enum GlossaryLoader {
             diagnostics.append(diagnostic)
         }
         // Order by place, the builder's and libxml2's together (stable for equal places).
-        diagnostics = diagnostics.enumerated().sorted { a, b in
-            (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
-        }.map(\.element)
+        diagnostics = inDocumentOrder(diagnostics)
         if fatal {
             // Once a file is refused, only the reason matters.
             diagnostics = diagnostics.filter(\.isFatal)
         }
-        return ReadResult(glossary: builder.glossary, diagnostics: diagnostics, entryDiagnostics: pipeline?.finish())
+        return ReadResult(glossary: builder.glossary, diagnostics: diagnostics, pipelineSlot: slot)
+    }
+
+    /// `diagnostics` sorted by line and column, stable (equal places keep their order). Sorts
+    /// indexes, not diagnostics, and not at all when they are in order already.
+    static func inDocumentOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let inOrder = zip(diagnostics, diagnostics.dropFirst()).allSatisfy { ($0.line, $0.column) <= ($1.line, $1.column) }
+        if inOrder { return diagnostics }
+        let order = diagnostics.indices.sorted { a, b in
+            (diagnostics[a].line, diagnostics[a].column, a) < (diagnostics[b].line, diagnostics[b].column, b)
+        }
+        return order.map { diagnostics[$0] }
     }
 
     /// Converts a libxml2 or policy issue into a diagnostic with one of Onoma's codes.

@@ -92,6 +92,8 @@ extension GlossaryRules {
     /// The text's letters, lowercased, in its order and with its last word moved first (so
     /// "Seong-Jin Cho" meets "Cho Seong-jin").
     static func spellingKeys(_ text: String) -> [String] {
+        var utf8 = text
+        if let keys = utf8.withUTF8({ asciiSpellingKeys($0) }) { return keys }
         let words = text.split(whereSeparator: { $0 == " " })
         var keys = [spellingKey(text)]
         if words.count > 1 {
@@ -104,6 +106,8 @@ extension GlossaryRules {
     /// ASCII is handled byte by byte; other scalars are kept unless they are spaces or
     /// punctuation (quotes, dashes: U+2000–U+206F, the modifier apostrophe U+02BC).
     static func spellingKey(_ text: String) -> String {
+        var utf8 = text
+        if let key = utf8.withUTF8({ asciiSpellingKey($0) }) { return key }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
@@ -116,6 +120,52 @@ extension GlossaryRules {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``spellingKey(_:)`` of ASCII text, byte by byte with no intermediate array; nil when the
+    /// text is not ASCII.
+    static func asciiSpellingKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        return asciiKey(bytes[...], then: bytes[bytes.endIndex...])
+    }
+
+    /// The letters and digits of `first` then of `second` (ASCII), lowercased.
+    private static func asciiKey(_ first: Slice<UnsafeBufferPointer<UInt8>>, then second: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(unsafeUninitializedCapacity: first.count + second.count) { out in
+            var n = 0
+            func append(_ part: Slice<UnsafeBufferPointer<UInt8>>) {
+                for b in part {
+                    if b >= 0x41 && b <= 0x5A {
+                        out[n] = b | 0x20
+                        n += 1
+                    } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                        out[n] = b
+                        n += 1
+                    }
+                }
+            }
+            append(first)
+            append(second)
+            return n
+        }
+    }
+
+    /// ``spellingKeys(_:)`` of ASCII text without splitting it into strings: the key of the
+    /// text rotated is the key of its last word followed by the key of what is before it
+    /// (spaces and punctuation do not count). Nil when the text is not ASCII (words are then
+    /// split by Character, as ``spellingKeys(_:)`` does).
+    static func asciiSpellingKeys(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        var keys = [asciiKey(bytes[...], then: bytes[bytes.endIndex...])]
+        // The last word: the last run of non-spaces.
+        var end = bytes.count
+        while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
+        var start = end
+        while start > 0 && bytes[start - 1] != 0x20 { start -= 1 }
+        if end > 0 && bytes[..<start].contains(where: { $0 != 0x20 }) {
+            keys.append(asciiKey(bytes[start..<end], then: bytes[..<start]))
+        }
+        return keys.filter { !$0.isEmpty }
     }
 
     /// The spelling keys of a Korean surname's real-world spellings (census table), cached.

@@ -57,89 +57,62 @@ public final class GlossaryRules {
     /// - Parameter entryDiagnostics: the per-entry checks already run (one array per glossary,
     ///   from ``EntryCheckPipeline``), or nil to run them here.
     public func check(_ glossaries: [Glossary], entryDiagnostics: [[Diagnostic]]? = nil) -> [Diagnostic] {
-        var perFile: [[Diagnostic]] = Array(repeating: [], count: glossaries.count)
-        let total = glossaries.reduce(0) { $0 + $1.entries.count }
-        // Where each id and each name key was first seen, as indexes (no entry or name copies),
-        // keyed by a 64-bit hash of the key's bytes; a hit is confirmed by comparing the keys
-        // themselves, and the rare true collision goes to an exact overflow table.
-        struct Place { var glossary: Int32, entry: Int32, name: Int32 }
-        var firstByID: [UInt64: Place] = [:]
-        firstByID.reserveCapacity(total)
-        var firstByName: [UInt64: Place] = [:]
-        firstByName.reserveCapacity(total * 5)
-        var overflowIDs: [RawKey: Place] = [:]
-        var overflowNames: [RawKey: Place] = [:]
-        func entry(_ p: Place) -> GlossaryEntry { glossaries[Int(p.glossary)].entries[Int(p.entry)] }
-        for g in glossaries.indices {
-            var out: [Diagnostic] = []
-            let fallbackFile = glossaries[g].source ?? glossaries[g].name
-            // Buffers: fields are read in place, entries and names are not copied.
-            glossaries[g].entries.withUnsafeBufferPointer { entries in
-                for e in entries.indices {
-                    let entryLocation = entries[e].location ?? SourceLocation(file: fallbackFile, line: 0, column: 0)
-                    let id = entries[e].id
-                    let here = Place(glossary: Int32(g), entry: Int32(e), name: -1)
-                    if !id.isEmpty {
-                        var first: Place?
-                        let h = Self.hash(id.utf8)
-                        if let candidate = firstByID[h] {
-                            if RawKey(entry(candidate).id) == RawKey(id) {
-                                first = candidate
-                            } else if let exact = overflowIDs[RawKey(id)] {
-                                first = exact
-                            } else {
-                                overflowIDs[RawKey(id)] = here
-                            }
-                        } else {
-                            firstByID[h] = here
-                        }
-                        if let first {
-                            out.append(Self.duplicateID(entries[e], firstLocation: entry(first).location))
-                        }
-                    }
-                    // Ambiguity: one written form naming two entries.
-                    entries[e].names.withUnsafeBufferPointer { names in
-                        var hashesInEntry: [UInt64] = []
-                        for n in names.indices {
-                            let h = Self.matchKeyHash(names[n].text)
-                            guard let h, !hashesInEntry.contains(h) else { continue }
-                            hashesInEntry.append(h)
-                            let place = Place(glossary: Int32(g), entry: Int32(e), name: Int32(n))
-                            var first: Place?
-                            if let candidate = firstByName[h] {
-                                let key = Self.matchKey(names[n].text)
-                                if Self.matchKey(entry(candidate).names[Int(candidate.name)].text) == key {
-                                    first = candidate
-                                } else if let exact = overflowNames[RawKey(key)] {
-                                    first = exact
-                                } else {
-                                    overflowNames[RawKey(key)] = place
-                                }
-                            } else {
-                                firstByName[h] = place
-                            }
-                            guard let first else { continue }
-                            let other = entry(first)
-                            if other.id != id {
-                                let there = other.names[Int(first.name)].location
-                                out.append(Diagnostic(.ambiguousName, at: names[n].location ?? entryLocation,
-                                    "\"\(names[n].text)\" also names entry '\(other.id)' (\(there.map(\.description) ?? "?")); lookups of it will be ambiguous: check that both entries are meant, or mark the less usual one deprecated"))
-                            }
-                        }
-                    }
-                }
-            }
-            perFile[g] = out
-        }
+        check(glossaries, entryDiagnostics: entryDiagnostics, crossDiagnostics: nil)
+    }
+
+    /// ``check(_:entryDiagnostics:)`` with, optionally, the rules across entries already run
+    /// too (one array per glossary, from ``EntryCheckPipeline``).
+    /// - Parameter concurrently: spread the per-entry checks over the processors (false: one
+    ///   thread, the reference the concurrent paths are tested against).
+    func check(_ glossaries: [Glossary], entryDiagnostics: [[Diagnostic]]?, crossDiagnostics: [[Diagnostic]]?,
+               concurrently: Bool = true) -> [Diagnostic] {
+        let perFile = crossDiagnostics ?? Self.checkAcrossEntries(glossaries)
         // The checks of one entry at a time, on every core: they are independent, and the
         // romanization of native forms is the costliest rule.
-        let perEntry = entryDiagnostics ?? checkEntriesConcurrently(glossaries)
+        let perEntry = entryDiagnostics ?? (concurrently ? checkEntriesConcurrently(glossaries) : checkEntriesSerially(glossaries))
         return glossaries.indices.flatMap { g in
             // Same place: the id's problem first, then the entry's own, then ambiguity.
-            let ranked = perFile[g].map { ($0, $0.code == GlossaryCode.duplicateID.rawValue ? 0 : 2) } + perEntry[g].map { ($0, 1) }
-            return ranked.enumerated().sorted { a, b in
-                (a.element.0.line, a.element.0.column, a.element.1, a.offset) < (b.element.0.line, b.element.0.column, b.element.1, b.offset)
-            }.map(\.element.0)
+            Self.merge(perFile[g], perEntry[g])
+        }
+    }
+
+    /// `cross` and `own` in document order; at the same place the id's problem first, then the
+    /// entry's own, then ambiguity, each list keeping its order. Sorts indexes, not diagnostics.
+    static func merge(_ cross: [Diagnostic], _ own: [Diagnostic]) -> [Diagnostic] {
+        if cross.isEmpty && own.isEmpty { return [] }
+        // Only the entries' own: one rank, so the order is by place alone (and usually is already).
+        if cross.isEmpty { return GlossaryLoader.inDocumentOrder(own) }
+        let duplicateID = GlossaryCode.duplicateID.rawValue
+        // (line, column, rank, offset), offset counting `cross` first as the list did.
+        var keys: [(line: Int, column: Int, rank: Int, offset: Int)] = []
+        keys.reserveCapacity(cross.count + own.count)
+        for (i, d) in cross.enumerated() { keys.append((d.line, d.column, d.code == duplicateID ? 0 : 2, i)) }
+        for (i, d) in own.enumerated() { keys.append((d.line, d.column, 1, cross.count + i)) }
+        keys.sort { ($0.line, $0.column, $0.rank, $0.offset) < ($1.line, $1.column, $1.rank, $1.offset) }
+        return keys.map { $0.offset < cross.count ? cross[$0.offset] : own[$0.offset - cross.count] }
+    }
+
+    /// `duplicate-id` and `ambiguous-name` over all the glossaries, one array per glossary.
+    static func checkAcrossEntries(_ glossaries: [Glossary]) -> [[Diagnostic]] {
+        var index = CrossEntryIndex()
+        index.reserve(entries: glossaries.reduce(0) { $0 + $1.entries.count })
+        return glossaries.map { glossary in
+            var out: [Diagnostic] = []
+            index.beginGlossary(fallbackFile: glossary.source ?? glossary.name, expectedEntries: glossary.entries.count)
+            for entry in glossary.entries { index.add(entry, into: &out) }
+            return out
+        }
+    }
+
+    /// Runs ``checkEntry`` over every entry on this thread.
+    private func checkEntriesSerially(_ glossaries: [Glossary]) -> [[Diagnostic]] {
+        glossaries.map { glossary in
+            let fallbackFile = glossary.source ?? glossary.name
+            var out: [Diagnostic] = []
+            for entry in glossary.entries {
+                checkEntry(entry, at: entry.location ?? SourceLocation(file: fallbackFile, line: 0, column: 0), into: &out)
+            }
+            return out
         }
     }
 
@@ -190,6 +163,12 @@ public final class GlossaryRules {
     /// The hash of ``matchKey(_:)`` of `text`, nil when the key is empty. For text on the fast
     /// path the folded bytes are hashed as they are produced, with no string built.
     static func matchKeyHash(_ text: String) -> UInt64? {
+        var utf8 = text
+        switch utf8.withUTF8({ foldFastHash($0) }) {
+        case .hash(let h): return h
+        case .emptyKey: return nil
+        case .notFast: break
+        }
         if isFoldFast(text) {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             var any = false, pendingSpace = false
@@ -211,6 +190,53 @@ public final class GlossaryRules {
         }
         let key = matchKey(text)
         return key.isEmpty ? nil : hash(key.utf8)
+    }
+
+    /// What ``foldFastHash(_:)`` found.
+    enum FoldFastHash: Equatable { case hash(UInt64), emptyKey, notFast }
+
+    /// ``matchKeyHash(_:)`` in one pass over the bytes when folding is ASCII lowercasing and
+    /// space collapsing (see ``isFoldFast(_:)``); `.notFast` when the text has another character.
+    static func foldFastHash(_ bytes: UnsafeBufferPointer<UInt8>) -> FoldFastHash {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var any = false, pendingSpace = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    pendingSpace = any
+                    continue
+                }
+                if pendingSpace {
+                    h ^= 0x20
+                    h = h &* 0x0000_0100_0000_01b3
+                    pendingSpace = false
+                }
+                any = true
+                h ^= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                h = h &* 0x0000_0100_0000_01b3
+                continue
+            }
+            // Only three-byte sequences can be Hangul syllables or unified ideographs.
+            guard b & 0xF0 == 0xE0, i + 2 < n else { return .notFast }
+            let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+            guard (0xAC00...0xD7A3).contains(scalar) || (0x4E00...0x9FFF).contains(scalar) else { return .notFast }
+            if pendingSpace {
+                h ^= 0x20
+                h = h &* 0x0000_0100_0000_01b3
+                pendingSpace = false
+            }
+            any = true
+            for k in i..<(i + 3) {
+                h ^= UInt64(bytes[k])
+                h = h &* 0x0000_0100_0000_01b3
+            }
+            i += 3
+        }
+        return any ? .hash(h) : .emptyKey
     }
 
     /// Whether folding `text` for matching is ASCII lowercasing and space collapsing: ASCII,
@@ -239,7 +265,8 @@ public final class GlossaryRules {
         if entry.names.isEmpty {
             out.append(Diagnostic(.noName, at: location, "entry '\(entry.id)' has no <name>; add at least one"))
         }
-        var preferred: [(language: String, name: NameForm)] = []
+        // Indexes, not copies of the names.
+        var preferred: [(language: String, index: Int)] = []
         var hasPreferredEnglish = false
         entry.names.withUnsafeBufferPointer { names in
         for index in names.indices {
@@ -247,11 +274,11 @@ public final class GlossaryRules {
             let here = name.location ?? location
             if name.status == .preferred {
                 let language = Self.asciiLowercased(name.language)
-                if let first = preferred.first(where: { $0.language == language })?.name {
+                if let first = preferred.first(where: { $0.language == language }).map({ names[$0.index] }) {
                     out.append(Diagnostic(.duplicatePreferred, at: here,
                         "entry '\(entry.id)' already has a preferred name in \(name.language) (\"\(first.text)\" at line \(first.location?.line ?? 0)); at most one per language: make this one admitted"))
                 } else {
-                    preferred.append((language, name))
+                    preferred.append((language, index))
                 }
                 if language == "en" || language.hasPrefix("en-") { hasPreferredEnglish = true }
             }
@@ -283,18 +310,20 @@ public final class GlossaryRules {
         if facts.maybeNotNFC && !ICU.isNormalized(text, .nfc) {
             out.append(Self.notNFC("name", text, at: here))
         }
-        func checkPart(_ what: String, _ value: String?) {
-            guard let value else { return }
+        /// Whether the part is blank (nil when absent).
+        func checkPart(_ what: String, _ value: String?) -> Bool? {
+            guard let value else { return nil }
             let part = TextFacts(value)
             if part.blank {
                 out.append(Diagnostic(.emptyName, at: here, "empty \(what)=\"\(value)\" in entry '\(entry.id)'; remove the attribute or fill it in"))
             } else if part.maybeNotNFC && !ICU.isNormalized(value, .nfc) {
                 out.append(Self.notNFC(what, value, at: here))
             }
+            return part.blank
         }
-        checkPart("family", name.family)
-        checkPart("given", name.given)
-        checkSplit(name, at: here, into: &out)
+        let familyBlank = checkPart("family", name.family)
+        let givenBlank = checkPart("given", name.given)
+        checkSplit(name, familyBlank: familyBlank == true, givenBlank: givenBlank == true, at: here, into: &out)
         guard !name.language.isEmpty else { return }  // missing-language was reported.
         guard let tag = languageTag(name.language) else {
             out.append(Diagnostic(.malformedLanguage, at: here, "xml:lang=\"\(name.language)\" is not a BCP 47 language tag; use e.g. ko, ko-Hani, zh-Hans, zh-Hant, zh, en, ko-Latn"))
@@ -351,37 +380,40 @@ public final class GlossaryRules {
         }
     }
 
-    private func checkSplit(_ name: NameForm, at here: SourceLocation, into out: inout [Diagnostic]) {
-        let text = name.text.utf8
+    /// `split-mismatch`. `familyBlank`, `givenBlank`: whether those parts are blank
+    /// (`empty-name` said it; nothing to compare).
+    private func checkSplit(_ name: NameForm, familyBlank: Bool, givenBlank: Bool, at here: SourceLocation, into out: inout [Diagnostic]) {
+        guard name.family != nil || name.given != nil else { return }
+        if (name.family != nil && familyBlank) || (name.given != nil && givenBlank) { return }
         // Byte comparisons (no concatenated strings): text is family+given, family given, or
         // given family; one part alone must begin or end the text.
-        func composes(_ first: String.UTF8View, _ second: String.UTF8View, spaced: Bool) -> Bool {
-            let gap = spaced ? 1 : 0
-            guard text.count == first.count + gap + second.count, text.starts(with: first) else { return false }
-            var rest = text.dropFirst(first.count)
-            if spaced {
-                guard rest.first == 0x20 else { return false }
-                rest = rest.dropFirst()
+        var text = name.text, family = name.family ?? "", given = name.given ?? ""
+        let hasFamily = name.family != nil, hasGiven = name.given != nil
+        let ok = text.withUTF8 { t in
+            family.withUTF8 { f in
+                given.withUTF8 { g in
+                    func equal(_ a: UnsafeBufferPointer<UInt8>, _ at: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+                        b.isEmpty || memcmp(a.baseAddress! + at, b.baseAddress!, b.count) == 0
+                    }
+                    func composes(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>, spaced: Bool) -> Bool {
+                        let gap = spaced ? 1 : 0
+                        guard t.count == first.count + gap + second.count, equal(t, 0, first) else { return false }
+                        if spaced && t[first.count] != 0x20 { return false }
+                        return equal(t, first.count + gap, second)
+                    }
+                    func beginsOrEnds(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
+                        t.count >= part.count && (equal(t, 0, part) || equal(t, t.count - part.count, part))
+                    }
+                    switch (hasFamily, hasGiven) {
+                    case (true, true):
+                        return composes(f, g, spaced: false) || composes(f, g, spaced: true) || composes(g, f, spaced: true)
+                    case (true, false):
+                        return beginsOrEnds(f)
+                    default:
+                        return beginsOrEnds(g)
+                    }
+                }
             }
-            return rest.elementsEqual(second)
-        }
-        func beginsOrEnds(_ part: String.UTF8View) -> Bool {
-            text.starts(with: part) || (text.count >= part.count && text.suffix(part.count).elementsEqual(part))
-        }
-        let ok: Bool
-        switch (name.family, name.given) {
-        case let (family?, given?):
-            if TextFacts(family).blank || TextFacts(given).blank { return }  // empty-name said it.
-            ok = composes(family.utf8, given.utf8, spaced: false) || composes(family.utf8, given.utf8, spaced: true)
-                || composes(given.utf8, family.utf8, spaced: true)
-        case let (family?, nil):
-            if TextFacts(family).blank { return }
-            ok = beginsOrEnds(family.utf8)
-        case let (nil, given?):
-            if TextFacts(given).blank { return }
-            ok = beginsOrEnds(given.utf8)
-        case (nil, nil):
-            return
         }
         if !ok {
             let parts = [name.family.map { "family=\"\($0)\"" }, name.given.map { "given=\"\($0)\"" }].compactMap { $0 }.joined(separator: " and ")

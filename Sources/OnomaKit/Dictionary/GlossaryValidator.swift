@@ -22,8 +22,10 @@ public final class GlossaryValidator {
     /// The level this validator checks at.
     public let level: Level
     private let schema: XML.Schema?
-    /// Shared by every check of this validator (the romanization data is loaded once).
-    private let rules = GlossaryRules()
+    /// Shared by every check of this validator (the romanization data is loaded once per
+    /// process). Lazy: with the pipeline, the worker loads that data while the parser starts,
+    /// and these rules are first used after it.
+    private lazy var rules = GlossaryRules()
 
     /// Creates a validator.
     /// - Parameters:
@@ -65,6 +67,19 @@ public final class GlossaryValidator {
         }
     }()
 
+    /// How the rules are run; the results are the same (tests compare them).
+    enum Strategy {
+        /// On another core while the parser goes on (``EntryCheckPipeline``).
+        case pipelined
+        /// After loading, the per-entry rules spread over the processors.
+        case concurrent
+        /// After loading, on the calling thread.
+        case serial
+    }
+
+    /// How the rules are run (``Strategy/pipelined`` unless a test says otherwise).
+    var strategy = Strategy.pipelined
+
     /// Validates files loaded together (ids must be unique across them).
     /// - Parameters:
     ///   - files: the dictionaries.
@@ -72,18 +87,21 @@ public final class GlossaryValidator {
     /// - Returns: every diagnostic, file by file in the order given, each file's in document order.
     /// - Complexity: O(total size).
     public func validate(files: [URL], displayNames: [String]? = nil) -> ValidationReport {
+        let pipeline = strategy == .pipelined ? EntryCheckPipeline() : nil
         var documents: [(name: String, result: GlossaryLoader.ReadResult)] = []
         for (i, url) in files.enumerated() {
             let name = displayNames?[i] ?? url.relativePath
             do {
                 let source = try XML.FileSource(path: url.path)
-                documents.append((name, read(source, name: name, defaultName: url.deletingPathExtension().lastPathComponent)))
+                let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int
+                documents.append((name, read(source, name: name, defaultName: url.deletingPathExtension().lastPathComponent,
+                                             pipeline: pipeline, expectedBytes: size)))
             } catch {
                 documents.append((name, GlossaryLoader.ReadResult(glossary: Glossary(name: name, source: name),
                     diagnostics: [Diagnostic(.unreadable, file: name, line: 0, column: 0, "cannot read the dictionary: \(error.reason)")])))
             }
         }
-        return report(documents)
+        return report(documents, pipeline: pipeline)
     }
 
     /// Validates one document held in memory (an edited file before it is written, say).
@@ -92,11 +110,13 @@ public final class GlossaryValidator {
     ///   - file: the name put in diagnostics.
     ///   - alongside: glossaries loaded with it, for ids and names across files.
     public func validate<D: Collection<UInt8>>(bytes: D, file: String, alongside: [Glossary] = []) -> ValidationReport {
-        let result = read(XML.DataSource(bytes), name: file, defaultName: file)
-        return report([(file, result)], alongside: alongside)
+        let pipeline = strategy == .pipelined ? EntryCheckPipeline(alongside: alongside) : nil
+        let result = read(XML.DataSource(bytes), name: file, defaultName: file, pipeline: pipeline, expectedBytes: bytes.count)
+        return report([(file, result)], alongside: alongside, pipeline: pipeline)
     }
 
-    private func read(_ source: XML.ByteSource, name: String, defaultName: String) -> GlossaryLoader.ReadResult {
+    private func read(_ source: XML.ByteSource, name: String, defaultName: String, pipeline: EntryCheckPipeline?,
+                      expectedBytes: Int?) -> GlossaryLoader.ReadResult {
         var validator: XML.SchemaValidator?
         if let schema {
             do {
@@ -106,16 +126,30 @@ public final class GlossaryValidator {
                     diagnostics: [Diagnostic(.unreadable, file: name, line: 0, column: 0, String(describing: error))])
             }
         }
-        // The per-entry rules run on another core while the parser (and schema) go on.
-        let pipeline = EntryCheckPipeline(rules: rules)
-        return GlossaryLoader.read(source: source, file: name, defaultName: defaultName, validator: validator, pipeline: pipeline)
+        // The rules run on another core while the parser (and schema) go on.
+        return GlossaryLoader.read(source: source, file: name, defaultName: defaultName, validator: validator,
+                                   pipeline: pipeline, expectedBytes: expectedBytes)
     }
 
-    private func report(_ documents: [(name: String, result: GlossaryLoader.ReadResult)], alongside: [Glossary] = []) -> ValidationReport {
+    private func report(_ documents: [(name: String, result: GlossaryLoader.ReadResult)], alongside: [Glossary] = [],
+                        pipeline: EntryCheckPipeline?) -> ValidationReport {
         let usable = documents.filter(\.result.isUsable)
-        let entryDiagnostics = alongside.map { _ in [Diagnostic]() } + usable.map { $0.result.entryDiagnostics ?? [] }
-        let complete = usable.allSatisfy { $0.result.entryDiagnostics != nil }
-        let ruleDiagnostics = rules.check(alongside + usable.map(\.result.glossary), entryDiagnostics: complete ? entryDiagnostics : nil)
+        var entryDiagnostics: [[Diagnostic]]?
+        var crossDiagnostics: [[Diagnostic]]?
+        if let pipeline {
+            let results = pipeline.results()
+            let slots = usable.compactMap(\.result.pipelineSlot)
+            if slots.count == usable.count {
+                entryDiagnostics = alongside.map { _ in [] } + slots.map { results.perEntry[$0] }
+                // The rules across entries saw every document fed to the pipeline: their results
+                // hold only when every such document is used (a refused file's entries are not).
+                if documents.count(where: { $0.result.pipelineSlot != nil }) == usable.count {
+                    crossDiagnostics = Array(results.cross[..<alongside.count]) + slots.map { results.cross[$0] }
+                }
+            }
+        }
+        let ruleDiagnostics = rules.check(alongside + usable.map(\.result.glossary), entryDiagnostics: entryDiagnostics,
+                                          crossDiagnostics: crossDiagnostics, concurrently: strategy != .serial)
         var byFile: [String: [Diagnostic]] = [:]
         for d in ruleDiagnostics { byFile[d.file, default: []].append(d) }
         var diagnostics: [Diagnostic] = []
@@ -123,7 +157,7 @@ public final class GlossaryValidator {
             var own = document.result.diagnostics
             if document.result.isUsable {
                 own += byFile.removeValue(forKey: document.name) ?? []
-                own = own.enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }.map(\.element)
+                own = GlossaryLoader.inDocumentOrder(own)
             }
             diagnostics += own
         }

@@ -37,6 +37,14 @@ extension XML {
         /// Bytes handed to the parser and not scanned yet.
         var unscanned: Int { received - offset }
 
+        /// Whether one of the eight bytes of `word` is `byte` (the classic zero-byte test on
+        /// `word ^ byte×8`: exact as a yes/no answer).
+        @inline(__always)
+        static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+            let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        }
+
         /// Scans up to absolute offset `end` (where the parser is, just after a tag) and returns
         /// the line and column of the last `<` before it.
         mutating func tagStart(before end: Int) -> (line: Int, column: Int) {
@@ -48,19 +56,36 @@ extension XML {
                     var l = line, c = column, tl = lastTagLine, tc = lastTagColumn
                     chunks[0].withUnsafeBufferPointer { bytes in
                         // One pass, few branches: newline, '<', and a count of non-continuation
-                        // bytes (= Unicode scalars).
-                        for i in start..<stop {
-                            let b = bytes[i]
-                            if b == 0x0A {
-                                l &+= 1
-                                c = 1
-                                continue
+                        // bytes (= Unicode scalars). Eight bytes at a time while they hold no
+                        // newline and no '<' (most of a document), byte by byte otherwise.
+                        let base = UnsafeRawPointer(bytes.baseAddress!)
+                        var i = start
+                        while i < stop {
+                            if stop - i >= 8 {
+                                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                                if !Self.hasByte(w, 0x0A) && !Self.hasByte(w, 0x3C) {
+                                    // Continuation bytes are 10xxxxxx: bit 7 set, bit 6 clear.
+                                    let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
+                                    c &+= 8 &- continuation.nonzeroBitCount
+                                    i &+= 8
+                                    continue
+                                }
                             }
-                            if b == 0x3C {
-                                tl = l
-                                tc = c
+                            let end = Swift.min(i &+ 8, stop)
+                            while i < end {
+                                let b = bytes[i]
+                                i &+= 1
+                                if b == 0x0A {
+                                    l &+= 1
+                                    c = 1
+                                    continue
+                                }
+                                if b == 0x3C {
+                                    tl = l
+                                    tc = c
+                                }
+                                c &+= b & 0xC0 != 0x80 ? 1 : 0
                             }
-                            c &+= b & 0xC0 != 0x80 ? 1 : 0
                         }
                     }
                     line = l
