@@ -133,6 +133,7 @@ struct LookupIndex: Sendable {
             }
         }
         entryForms.append(Int32(forms.count))
+        exact.compact(); normalized.compact(); skeletonHangul.compact(); skeletonLatin.compact()
         groups = ReadingGroups(building.groups)
         // Spelling sets for the syllables and surnames of Hangul reading groups.
         var syllables = Set<UInt16>(), families = Set<[UInt16]>()

@@ -49,9 +49,20 @@ struct PostingTable: Sendable {
         heads[i] = UInt32(values.count)
     }
 
-    private mutating func grow() {
+    /// Re-files the keys in the smallest table that keeps the load at or under 70 % (the
+    /// postings do not move): a built index is written to the cache and read back many times,
+    /// so its tables should not keep the head-room of the build.
+    mutating func compact() {
+        var size = 16
+        while size * 7 < used * 10 { size <<= 1 }
+        guard size < keys.count else { return }
+        rehash(size: size)
+    }
+
+    private mutating func grow() { rehash(size: keys.count * 2) }
+
+    private mutating func rehash(size: Int) {
         let oldKeys = keys, oldHeads = heads
-        let size = keys.count * 2
         keys = Array(repeating: 0, count: size)
         heads = Array(repeating: 0, count: size)
         let mask = size - 1
