@@ -156,7 +156,8 @@ struct LookupIndex: Sendable {
         let personal = kind == .person
         switch script {
         case .hangul:
-            form.hangul = folded.tokens.flatMap { $0.scalars.map { UInt16($0.value - 0xAC00) } }
+            // Digit tokens ("2세") do not count for the script and are not syllables.
+            form.hangul = folded.tokens.filter { $0.script == .hangul }.flatMap { $0.scalars.map { UInt16($0.value - 0xAC00) } }
             syllables.formUnion(form.hangul)
             if personal {
                 if let family, !family.isEmpty {
@@ -201,7 +202,9 @@ struct LookupIndex: Sendable {
             let org = OrganizationFolding.key(folded)
             normalized.insert(StableHash.of(org.unicodeScalars), value | PostingFlag.organization)
         }
-        if (kind == .person || kind == .place) && (script == .latin || script == .hangul) {
+        // A Hangul form with digits has no reading (as a Hangul query with digits has none).
+        let reading = script == .latin || (script == .hangul && folded.tokens.allSatisfy { $0.script == .hangul })
+        if (kind == .person || kind == .place) && reading {
             var readingKey = ReadingKey(family: form.familyUnits, units: [])
             if script == .hangul { readingKey.units = form.hangul }
             else if let latin = form.latin {
