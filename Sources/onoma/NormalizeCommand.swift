@@ -45,6 +45,9 @@ struct NormalizeCommand: ParsableCommand {
     @Option(name: .customLong("min-score"), help: "Lowest match score that rewrites a credited name (0...1).")
     var minScore: Double = 0.8
 
+    @Flag(help: "Do not read or write the compiled index cache (.onoma-index/ beside the dictionary).")
+    var noCache = false
+
     @Flag(help: "Print the summary on standard error even when it is not a terminal.")
     var summary = false
 
@@ -127,31 +130,22 @@ struct NormalizeCommand: ParsableCommand {
     }
 
     private func makeNormalizer() throws -> BylineNormalizer {
-        let glossaries: GlossarySet
-        do {
-            glossaries = dictionaries.isEmpty ? try GlossarySet.loadDefault()
-                : try GlossarySet.load(files: dictionaries.map { URL(fileURLWithPath: $0) })
-        } catch {
-            throw UsageError(error.description)
-        }
-        // The engine, the exact-form table and the romanizer are independent: build them at
-        // the same time (start-up is most of a short run).
-        let entries = glossaries.entries
-        let language = lang
+        // The romanizer (for suggestions) loads while the engine is read from its cache or built.
         let romanizerBox = Box<Result<Romanizer, any Error>>()
-        let tableBox = Box<ExactFormTable>()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
             romanizerBox.value = Result { try Romanizer.loadDefault() }
-            tableBox.value = ExactFormTable(entries: entries, language: language)
         }
         let engine: LookupEngine
         do {
-            engine = try LookupEngine(glossaries: glossaries.glossaries)
+            let files = dictionaries.isEmpty ? try GlossarySet.defaultFiles() : dictionaries.map { URL(fileURLWithPath: $0) }
+            engine = noCache ? try LookupEngine(glossaries: GlossarySet.load(files: files).glossaries)
+                : try LookupIndexCache.engine(files: files).0
         } catch {
             group.wait()
             throw UsageError("\(error)")
         }
+        let table = ExactFormTable(entries: engine.entries, language: lang)
         group.wait()
         let romanizer: Romanizer
         do {
@@ -159,7 +153,7 @@ struct NormalizeCommand: ParsableCommand {
         } catch {
             throw UsageError("\(error)")
         }
-        return BylineNormalizer(resolver: LookupResolver(engine: engine, exactForms: tableBox.value!, language: lang),
+        return BylineNormalizer(resolver: LookupResolver(engine: engine, exactForms: table, language: lang),
                                 suggester: RomanizerSuggester(romanizer: romanizer, language: lang),
                                 options: .init(minimumCreditScore: minScore, minimumOtherScore: max(minScore, 0.95)))
     }

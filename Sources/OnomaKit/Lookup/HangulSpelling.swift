@@ -96,6 +96,26 @@ enum HangulSpelling {
         return initial + mrVowels[j.vowel] + rrFinals[j.final]
     }
 
+    /// MR jamo as bytes: written (breves, apostrophes) and folded to ASCII; voiced initials.
+    private static let mrBytes = (initials: mrInitials.map { Array($0.utf8) }, vowels: mrVowels.map { Array($0.utf8) },
+                                  voiced: (0..<19).map { i -> [UInt8]? in mrVoicedInitials[i].map { Array($0.utf8) } })
+
+    /// Appends McCune–Reischauer of a syllable as bytes: ``mr(_:)``, or ``mrVoiced(_:)`` when
+    /// `voiced`; folded like `LookupEngine.ascii` when `ascii` (explanations build these for
+    /// every returned match, so no strings).
+    @inline(__always) static func appendMR(_ syllable: UInt16, voiced: Bool, ascii: Bool, into out: inout [UInt8]) {
+        let j = jamo(syllable)
+        if voiced, let v = mrBytes.voiced[j.initial] {
+            out.append(contentsOf: v)
+        } else if j.initial == 9 && (j.vowel == 20 || j.vowel == 16) {
+            out.append(contentsOf: mrASCIIBytes.sh)
+        } else {
+            out.append(contentsOf: ascii ? mrASCIIBytes.initials[j.initial] : mrBytes.initials[j.initial])
+        }
+        out.append(contentsOf: ascii ? mrASCIIBytes.vowels[j.vowel] : mrBytes.vowels[j.vowel])
+        out.append(contentsOf: rrBytes.finals[j.final])
+    }
+
     /// Plain initials MR voices inside a word (ㄱ g, ㄷ d, ㅂ b, ㅈ j); built once, not per call.
     private static let mrVoicedInitials: [Int: String] = [0: "g", 3: "d", 7: "b", 12: "j"]
 

@@ -1,9 +1,10 @@
 extension LookupEngine {
     /// Turns a candidate into a public match with its canonical name and explanation.
     func render(_ c: Candidate, options: LookupOptions) -> LookupMatch {
-        let entry = index.entries[Int(c.entry)]
         let form = index.forms[Int(c.form)]
-        let stored = entry.names[Int(form.name)]
+        // Only a damaged cache (which the checksum refuses) could fail these; never trap.
+        let entry = index.entries[Int(c.entry)] ?? GlossaryEntry(id: "?", kind: .person)
+        let stored = entry.names.indices.contains(Int(form.name)) ? entry.names[Int(form.name)] : NameForm(language: "und", text: form.text)
         let canonical = entry.canonicalName(language: options.language)?.text
             ?? entry.names.first { $0.status == .preferred }?.text
             ?? entry.names.first?.text ?? entry.id
@@ -70,17 +71,39 @@ extension LookupEngine {
         func hangul(_ u: MatchUnit) -> String {
             String(String.UnicodeScalarView(u.syllables.compactMap { Unicode.Scalar(UInt32($0) + 0xAC00) }))
         }
-        let rrPieces = units.map { $0.syllables.map { HangulSpelling.rr($0) }.joined() }
+        // Bytes, not string concatenation: this runs for every returned romanization match.
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(16)
+        let rrPieces = units.map { u -> String in
+            buffer.removeAll(keepingCapacity: true)
+            for s in u.syllables { HangulSpelling.appendRR(s, into: &buffer) }
+            return String(decoding: buffer, as: UTF8.self)
+        }
         let written = result.pieces.map(piece)
         // MR writes a plain consonant voiced inside a word (Kyŏng-hwa but Chŏng Ho-yŏn, Sŏngjin).
-        let mrPieces = units.enumerated().map { (i, u) -> String in
-            u.syllables.enumerated().map { (j, s) -> String in
-                let plain = HangulSpelling.mr(s)
-                let voiced = HangulSpelling.mrVoiced(s)
-                return (i > 0 || j > 0) && written.indices.contains(i) && LookupEngine.ascii(voiced) == written[i] ? voiced : plain
-            }.joined()
+        // Only needed when the query is not plain RR.
+        let needMR = written != rrPieces
+        var mrPieces: [String] = [], mrASCII: [String] = []
+        if needMR {
+            var voicedASCII: [UInt8] = [], written8: [UInt8] = [], ascii: [UInt8] = []
+            for (i, u) in units.enumerated() {
+                buffer.removeAll(keepingCapacity: true)
+                ascii.removeAll(keepingCapacity: true)
+                written8 = i < written.count ? Array(written[i].utf8) : []
+                for (j, s) in u.syllables.enumerated() {
+                    var voiced = false
+                    if (i > 0 || j > 0) && i < written.count {
+                        voicedASCII.removeAll(keepingCapacity: true)
+                        HangulSpelling.appendMR(s, voiced: true, ascii: true, into: &voicedASCII)
+                        voiced = voicedASCII == written8
+                    }
+                    HangulSpelling.appendMR(s, voiced: voiced, ascii: false, into: &buffer)
+                    HangulSpelling.appendMR(s, voiced: voiced, ascii: true, into: &ascii)
+                }
+                mrPieces.append(String(decoding: buffer, as: UTF8.self))
+                mrASCII.append(String(decoding: ascii, as: UTF8.self))
+            }
         }
-        let mrASCII = mrPieces.map(LookupEngine.ascii)
         func display(_ pieces: [String]) -> String {
             var family = "", given: [String] = []
             for (i, u) in units.enumerated() {
@@ -94,7 +117,7 @@ extension LookupEngine {
         let source = queryIsHangul ? "query Hangul \(hangulText)" : "\(derivedPrefix(form, stored).isEmpty ? "Hangul \(form.text)" : derivedPrefix(form, stored) + form.text)"
         let target = queryIsHangul ? "'\(form.text)'" : "query"
         var text: String
-        if written == rrPieces {
+        if !needMR {
             text = "\(source) → Revised Romanization '\(display(rrPieces))' = \(target)"
         } else if written == mrASCII {
             text = "\(source) → McCune–Reischauer '\(display(mrPieces))' = \(target)"

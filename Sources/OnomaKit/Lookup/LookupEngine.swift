@@ -49,7 +49,8 @@ public final class LookupEngine: Sendable {
     public var formCount: Int { index.forms.count }
 
     /// The entries, in glossary order.
-    public var entries: [GlossaryEntry] { index.entries }
+    /// - Complexity: O(entries): decodes every entry (lookups decode only what they return).
+    public var entries: [GlossaryEntry] { index.entries.all }
 
     /// The entries `query` denotes, best first.
     /// - Parameters:
@@ -122,7 +123,7 @@ public final class LookupEngine: Sendable {
     }
 
     @inline(__always) private func penalty(_ form: Int) -> Double {
-        index.formDeprecated[form] ? 0.02 : 0
+        index.forms.isDeprecated(form) ? 0.02 : 0
     }
 
     /// Longest query (in letters and syllables) tried through romanization and fuzzy matching.
@@ -130,12 +131,15 @@ public final class LookupEngine: Sendable {
 
     private func strict(_ query: String, _ folded: NameText, phonetic: Bool, into found: inout Candidates) {
         let forms = index.forms
-        index.exact.forEach(StableHash.of(query.unicodeScalars)) { v in
-            let f = Int(v >> PostingFlag.shift)
-            guard forms[f].text == query else { return }
-            let derived = forms[f].derivation != nil
-            found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: (derived ? 0.96 : 1.0) - penalty(f),
-                                  method: derived ? .romanization : .exact, reason: .exact))
+        var utf8 = query
+        utf8.withUTF8 { bytes in
+            index.exact.forEach(StableHash.of(query.unicodeScalars)) { v in
+                let f = Int(v >> PostingFlag.shift)
+                guard forms.textEquals(f, bytes) else { return }
+                let derived = forms.isDerived(f)
+                found.offer(Candidate(entry: forms.entry(f), form: Int32(f), score: (derived ? 0.96 : 1.0) - penalty(f),
+                                      method: derived ? .romanization : .exact, reason: .exact))
+            }
         }
         let units = LookupIndex.units(of: folded)
         let key = LookupIndex.hash(units)
@@ -143,10 +147,10 @@ public final class LookupEngine: Sendable {
             let f = Int(v >> PostingFlag.shift)
             let swapped = v & PostingFlag.swapped != 0
             let organization = v & PostingFlag.organization != 0
-            let derived = forms[f].derivation != nil
+            let derived = forms.isDerived(f)
             var score = derived ? 0.95 : 0.97
             if swapped || organization { score -= 0.01 }
-            found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: score - penalty(f),
+            found.offer(Candidate(entry: forms.entry(f), form: Int32(f), score: score - penalty(f),
                                   method: derived ? .romanization : .normalized, reason: .normalized(swapped: swapped, organization: organization)))
         }
         if folded.tokens.count > 1 || folded.tokens.first?.script == .latin {
@@ -155,7 +159,7 @@ public final class LookupEngine: Sendable {
                 index.normalized.forEach(orgKey) { v in
                     guard v & PostingFlag.organization != 0 else { return }
                     let f = Int(v >> PostingFlag.shift)
-                    found.offer(Candidate(entry: forms[f].entry, form: Int32(f), score: 0.96 - penalty(f),
+                    found.offer(Candidate(entry: forms.entry(f), form: Int32(f), score: 0.96 - penalty(f),
                                           method: .normalized, reason: .normalized(swapped: false, organization: true)))
                 }
             }
@@ -168,19 +172,38 @@ public final class LookupEngine: Sendable {
         }
     }
 
+    /// Orders in which a candidate group is verified: the skeleton key it was found under
+    /// says which order of its units can spell the query (an accepted spelling never changes
+    /// a skeleton), so the other order is not tried.
+    struct Orders: OptionSet {
+        let rawValue: UInt8
+        static let natural = Orders(rawValue: 1)
+        static let rotated = Orders(rawValue: 2)
+    }
+
+    /// Adds `orders` to group `g` in `list` (a few groups: a linear search beats hashing).
+    @inline(__always) private static func note(_ g: UInt32, _ orders: Orders, in list: inout [(group: UInt32, orders: Orders)]) {
+        if let i = list.firstIndex(where: { $0.group == g }) { list[i].orders.formUnion(orders) } else { list.append((g, orders)) }
+    }
+
     /// A Latin query against stored (or derived) Hangul forms.
     private func romanizedQuery(_ folded: NameText, into found: inout Candidates) {
         let tokens = folded.tokens.map { $0.scalars.map { UInt8(truncatingIfNeeded: $0.value) } }
         var symbols: [UInt8] = []
         for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
         let latin = LatinLetters(tokens: tokens)
-        var tried: [UInt32] = []
-        index.skeleton.forEach(PhoneticSkeleton.key(symbols)) { v in
+        var candidates: [(group: UInt32, orders: Orders)] = []
+        index.skeletonHangul.forEach(PhoneticSkeleton.key(symbols)) { v in
             let g = v >> PostingFlag.shift
-            guard index.groupScript[Int(g)] == .hangul, !tried.contains(g) else { return }
-            tried.append(g)
-            verify(index.groupUnits[Int(g)], against: latin, latinLetters: latin.letters,
-                   queryIsHangul: false, group: Int(g), into: &found)
+            // A swapped posting files the group's units given name first.
+            LookupEngine.note(g, v & PostingFlag.swapped != 0 ? .rotated : .natural, in: &candidates)
+        }
+        if candidates.isEmpty { return }
+        latin.packed.withUnsafeBufferPointer { packed in
+            for (g, orders) in candidates {
+                verify(index.units(ofGroup: Int(g)), packed: packed, orders: orders, latinLetters: latin.letters,
+                       queryIsHangul: false, group: Int(g), into: &found)
+            }
         }
     }
 
@@ -192,36 +215,39 @@ public final class LookupEngine: Sendable {
         let hangul = folded.tokens.flatMap { $0.scalars.map { UInt16($0.value - 0xAC00) } }
         let family = index.surnames.familyLength(of: hangul)
         let units = index.spellings.units(hangul, family: family < hangul.count ? family : 0)
-        var tried: [UInt32] = []
-        for (key, _) in LookupIndex.hangulSkeletons(hangul, family: family < hangul.count ? family : 0, surnames: index.surnames) {
-            index.skeleton.forEach(key) { v in
+        var candidates: [(group: UInt32, orders: Orders)] = []
+        for (key, querySwapped) in LookupIndex.hangulSkeletons(hangul, family: family < hangul.count ? family : 0, surnames: index.surnames) {
+            index.skeletonLatin.forEach(key) { v in
                 let g = v >> PostingFlag.shift
-                guard index.groupScript[Int(g)] == .latin, !tried.contains(g) else { return }
-                tried.append(g)
-                let first = Int(index.groups[Int(g)][0])
-                guard let latin = index.forms[first].latin else { return }
-                verify(units, against: latin, latinLetters: [], queryIsHangul: true, group: Int(g), into: &found)
+                // Either side given name first (but not both) means the query's units rotated.
+                LookupEngine.note(g, querySwapped != (v & PostingFlag.swapped != 0) ? .rotated : .natural, in: &candidates)
+            }
+        }
+        for (g, orders) in candidates {
+            _ = index.forms.withPackedLatin(index.groups.first(Int(g))) { packed in
+                verify(units, packed: packed, orders: orders, latinLetters: [], queryIsHangul: true, group: Int(g), into: &found)
             }
         }
     }
 
-    private func verify(_ natural: [MatchUnit], against latin: LatinLetters, latinLetters: [UInt8],
-                        queryIsHangul: Bool, group: Int, into found: inout Candidates) {
+    private func verify(_ natural: [MatchUnit], packed: UnsafeBufferPointer<UInt8>, orders: Orders,
+                        latinLetters: [UInt8], queryIsHangul: Bool, group: Int, into found: inout Candidates) {
         guard !natural.isEmpty else { return }
-        var best: (SyllableMatcher.Result, [MatchUnit], Bool)?
-        if let r = SyllableMatcher.match(natural, latin) { best = (r, natural, false) }
-        if natural[0].isFamily, natural.count > 1, best == nil || best!.0.cost > 0 {
-            let swapped = Array(natural[1...] + natural[..<1])
-            if let r = SyllableMatcher.match(swapped, latin), best == nil || r.cost + 1 < best!.0.cost {
-                best = (r, swapped, true)
+        var best: (SyllableMatcher.Result, Bool)?
+        if orders.contains(.natural), let r = SyllableMatcher.match(natural, packed: packed, rotated: false) { best = (r, false) }
+        if orders.contains(.rotated), natural[0].isFamily, natural.count > 1, best == nil || best!.0.cost > 0 {
+            if let r = SyllableMatcher.match(natural, packed: packed, rotated: true), best == nil || r.cost + 1 < best!.0.cost {
+                best = (r, true)
             }
         }
-        guard let (result, units, swapped) = best else { return }
+        guard let (result, swapped) = best else { return }
+        // The explanation numbers units in the order matched.
+        let units = swapped ? Array(natural[1...] + natural[..<1]) : natural
         var score = max(0.86, 0.95 - 0.01 * Double(result.cost))
         if swapped { score -= 0.01 }
         let reason = Reason.syllables(result, units: units, latinLetters: latinLetters, queryIsHangul: queryIsHangul, swapped: swapped)
         for f in index.groups[group] {
-            found.offer(Candidate(entry: index.formEntry[Int(f)], form: f, score: score - penalty(Int(f)), method: .romanization, reason: reason))
+            found.offer(Candidate(entry: index.forms.entry(Int(f)), form: f, score: score - penalty(Int(f)), method: .romanization, reason: reason))
         }
     }
 
@@ -238,20 +264,20 @@ public final class LookupEngine: Sendable {
         var querySyllables: Int?
         let maxGroups = 64
         for key in LookupEngine.neighbourhood(symbols) {
-            index.skeleton.forEach(key) { v in
+            index.forEachSkeletonPosting(key) { v in
                 let g = v >> PostingFlag.shift
                 guard tried.count < maxGroups, tried.insert(g).inserted else { return }
                 let members = index.groups[Int(g)]
                 let swapped = v & PostingFlag.swapped != 0
                 var bestDistance = limit + 1
                 var bestReference = -1
-                let references = self.references(Int(members[0]), swapped: swapped)
+                let form = index.forms[index.groups.first(Int(g))]
+                let references = self.references(form, swapped: swapped)
                 for (i, reference) in references.enumerated() {
                     let d = EditDistance.osa(letters, reference, limit: min(limit, bestDistance))
                     if d < bestDistance { bestDistance = d; bestReference = i }
                 }
                 guard bestDistance >= 1, bestDistance <= limit else { return }
-                let form = index.forms[Int(members[0])]
                 let label = referenceLabel(form, swapped: swapped, reference: references[bestReference])
                 // A query that reads as a well-formed Korean name with as many syllables as the
                 // entry is a different name (Min-ju vs Min-jun), not a slip.
@@ -263,7 +289,7 @@ public final class LookupEngine: Sendable {
                 var score = bestDistance == 1 ? 0.80 : 0.72
                 if wellFormed { score -= 0.15 }
                 for f in members {
-                    found.offer(Candidate(entry: index.formEntry[Int(f)], form: f, score: score - penalty(Int(f)), method: .fuzzy,
+                    found.offer(Candidate(entry: index.forms.entry(Int(f)), form: f, score: score - penalty(Int(f)), method: .fuzzy,
                                           reason: .fuzzy(distance: bestDistance, reference: label, wellFormed: wellFormed)))
                 }
             }
@@ -273,13 +299,13 @@ public final class LookupEngine: Sendable {
     /// Letter strings a fuzzy query is compared with: a Latin form (in the order the skeleton
     /// matched); for a Hangul personal name, its RR and MR spellings with its standard surname
     /// spellings.
-    private func references(_ f: Int, swapped: Bool) -> [[UInt8]] {
-        let familyUnits = index.forms[f].familyUnits
-        if let latin = index.forms[f].latin {
+    private func references(_ form: IndexedForm, swapped: Bool) -> [[UInt8]] {
+        let familyUnits = form.familyUnits
+        if let latin = form.latin {
             return [swapped && familyUnits > 0 ? latin.rotated(movingFirst: familyUnits).letters : latin.letters]
         }
-        guard index.forms[f].script == .hangul, familyUnits > 0 else { return [] }
-        let hangul = index.forms[f].hangul
+        guard form.script == .hangul, familyUnits > 0 else { return [] }
+        let hangul = form.hangul
         var out: [[UInt8]] = []
         let family = Array(hangul[0..<familyUnits])
         let given = hangul[familyUnits...]

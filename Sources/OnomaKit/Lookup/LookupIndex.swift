@@ -36,27 +36,26 @@ enum PostingFlag {
 
 /// The lookup index: every stored and derived name form filed under its exact text, its
 /// normalized key(s) and its phonetic skeleton(s). Immutable after ``init(glossaries:surnames:deriver:)``.
+///
+/// Everything is stored in flat arrays (``EntryTable``, ``FormTable``, ``ReadingGroups``,
+/// ``PostingTable``), so the index cache restores an index with a few array copies and a
+/// lookup decodes only the forms and entries it touches.
 struct LookupIndex: Sendable {
-    var entries: [GlossaryEntry]
-    /// Where each entry came from (glossary name), for messages.
-    var forms: [IndexedForm]
+    var entries: EntryTable
+    var forms: FormTable
     /// First form of each entry (forms of one entry are contiguous); count = entries + 1.
     var entryForms: [Int32]
     var exact: PostingTable
     var normalized: PostingTable
-    /// Skeleton key → reading group (value = group << 2 | flags).
-    var skeleton: PostingTable
-    /// Forms that read the same (same Hangul syllables, or same Latin letters and tokens, and
-    /// the same family split): verified once per query, then offered for every member.
-    var groups: [[Int32]]
-    /// Entry of each form, and whether its stored name is deprecated (compact copies of
-    /// `forms` fields for the hot paths).
-    var formEntry: [Int32] = []
-    var formDeprecated: [Bool] = []
-    /// Script of each reading group.
-    var groupScript: [NameText.Script] = []
-    /// For a Hangul group, its matching units (surname first); empty for Latin groups.
-    var groupUnits: [[MatchUnit]]
+    /// Skeleton key → reading group (value = group << 2 | flags), one table per script of the
+    /// group, so that a Latin query walks only Hangul groups and a Hangul query only Latin ones.
+    var skeletonHangul: PostingTable
+    var skeletonLatin: PostingTable
+    var groups: ReadingGroups
+    /// The Hangul syllables, and the surnames (length-prefixed), of the Hangul reading groups:
+    /// their spelling sets are prepared once per index.
+    var syllablesInUse: [UInt16]
+    var familiesInUse: [UInt16]
     var surnames: KoreanSurnameSpellings
     var spellings: SpellingTable
 
@@ -64,89 +63,114 @@ struct LookupIndex: Sendable {
     /// - Throws: ``LookupError/duplicateID(id:first:second:)`` when two entries share an id.
     /// - Complexity: O(total name length); about 1 µs per name form.
     init(glossaries: [Glossary], surnames: KoreanSurnameSpellings, deriver: any NameFormDeriver) throws(LookupError) {
-        var entries: [GlossaryEntry] = []
+        var list: [GlossaryEntry] = []
         var seen: [String: String] = [:]
         for g in glossaries {
             for e in g.entries {
                 if let first = seen[e.id] { throw .duplicateID(id: e.id, first: first, second: g.source ?? g.name) }
                 seen[e.id] = g.source ?? g.name
-                entries.append(e)
+                list.append(e)
             }
         }
-        let estimate = entries.reduce(0) { $0 + $1.names.count } * 2
-        self.entries = entries
+        let estimate = list.reduce(0) { $0 + $1.names.count } * 2
         self.surnames = surnames
-        forms = []
-        forms.reserveCapacity(estimate)
+        entries = EntryTable()
+        forms = FormTable()
         entryForms = []
-        entryForms.reserveCapacity(entries.count + 1)
+        entryForms.reserveCapacity(list.count + 1)
         // Expected distinct keys (the tables grow when there are more).
         exact = PostingTable(capacity: estimate / 2)
         normalized = PostingTable(capacity: estimate)
-        skeleton = PostingTable(capacity: estimate / 4)
+        skeletonHangul = PostingTable(capacity: estimate / 8)
+        skeletonLatin = PostingTable(capacity: estimate / 8)
+        groups = ReadingGroups([])
+        syllablesInUse = []
+        familiesInUse = []
         spellings = SpellingTable(syllables: [], families: [], surnames: surnames)
-        groups = []
-        groupUnits = []
-        var families = Set<[UInt16]>()
-        var groupOf: [ReadingKey: Int32] = [:]
-        var syllables = Set<UInt16>()
-        defer { _ = (families, syllables) }
-        for (ei, entry) in entries.enumerated() {
+        var building = Building()
+        for (ei, entry) in list.enumerated() {
+            entries.append(entry)
             entryForms.append(Int32(forms.count))
             for (ni, name) in entry.names.enumerated() {
-                add(text: name.text, family: name.family, given: name.given, derivation: nil, entry: ei, name: ni, kind: entry.kind, syllables: &syllables, families: &families, groupOf: &groupOf)
+                let deprecated = name.status == .deprecated
+                add(text: name.text, family: name.family, derivation: nil, entry: ei, name: ni, kind: entry.kind, deprecated: deprecated, building: &building)
                 for d in deriver.derivedForms(of: name, kind: entry.kind) where d.text != name.text {
-                    add(text: d.text, family: d.family, given: d.given, derivation: d.label, entry: ei, name: ni, kind: entry.kind, syllables: &syllables, families: &families, groupOf: &groupOf)
+                    add(text: d.text, family: d.family, derivation: d.label, entry: ei, name: ni, kind: entry.kind, deprecated: deprecated, building: &building)
                 }
             }
         }
         entryForms.append(Int32(forms.count))
+        groups = ReadingGroups(building.groups)
+        // Spelling sets for the syllables and surnames of Hangul reading groups.
+        var syllables = Set<UInt16>(), families = Set<[UInt16]>()
+        for g in 0..<groups.count {
+            let f = groups.first(g)
+            guard forms.script(f) == .hangul else { continue }
+            let hangul = forms.hangul(f), family = forms.familyUnits(f)
+            syllables.formUnion(hangul)
+            if family > 0 { families.insert(Array(hangul[0..<family])) }
+        }
+        syllablesInUse = syllables.sorted()
+        for fam in families.sorted(by: { $0.lexicographicallyPrecedes($1) }) { familiesInUse.append(UInt16(fam.count)); familiesInUse.append(contentsOf: fam) }
         finish()
     }
 
-    /// Restores an index from its stored parts (the index cache), then derives the rest.
-    init(entries: [GlossaryEntry], forms: [IndexedForm], entryForms: [Int32], exact: PostingTable, normalized: PostingTable,
-         skeleton: PostingTable, groups: [[Int32]], surnames: KoreanSurnameSpellings) {
+    /// What the build keeps until the reading groups are complete.
+    private struct Building {
+        var groups: [[Int32]] = []
+        var groupOf: [ReadingKey: Int32] = [:]
+    }
+
+    /// Restores an index from its stored parts (the index cache).
+    init(entries: EntryTable, forms: FormTable, entryForms: [Int32], exact: PostingTable, normalized: PostingTable,
+         skeletonHangul: PostingTable, skeletonLatin: PostingTable, groups: ReadingGroups, syllablesInUse: [UInt16], familiesInUse: [UInt16], surnames: KoreanSurnameSpellings) {
         self.entries = entries
         self.forms = forms
         self.entryForms = entryForms
         self.exact = exact
         self.normalized = normalized
-        self.skeleton = skeleton
+        self.skeletonHangul = skeletonHangul
+        self.skeletonLatin = skeletonLatin
         self.groups = groups
+        self.syllablesInUse = syllablesInUse
+        self.familiesInUse = familiesInUse
         self.surnames = surnames
-        groupUnits = []
         spellings = SpellingTable(syllables: [], families: [], surnames: surnames)
         finish()
     }
 
-    /// Computes the fields derived from forms and groups: compact per-form copies, the
-    /// spelling sets of every syllable and surname in use, and each Hangul group's units.
+    /// Prepares the spelling sets of every syllable and surname in use.
     private mutating func finish() {
-        var syllables = Set<UInt16>()
         var families = Set<[UInt16]>()
-        for g in groups {
-            let form = forms[Int(g[0])]
-            guard form.script == .hangul else { continue }
-            syllables.formUnion(form.hangul)
-            if form.familyUnits > 0 { families.insert(Array(form.hangul[0..<form.familyUnits])) }
+        var i = 0
+        while i < familiesInUse.count {
+            let n = Int(familiesInUse[i])
+            guard n > 0, i + 1 + n <= familiesInUse.count else { break }
+            families.insert(Array(familiesInUse[(i + 1)...(i + n)]))
+            i += 1 + n
         }
-        spellings = SpellingTable(syllables: syllables, families: families, surnames: surnames)
-        formEntry = forms.map(\.entry)
-        let entries = self.entries
-        formDeprecated = forms.map { entries[Int($0.entry)].names[Int($0.name)].status == .deprecated }
-        let forms = self.forms
-        groupScript = groups.map { forms[Int($0[0])].script }
-        let spellings = self.spellings
-        groupUnits = groups.map { members in
-            let form = forms[Int(members[0])]
-            return form.script == .hangul ? spellings.units(form.hangul, family: form.familyUnits) : []
-        }
+        spellings = SpellingTable(syllables: Set(syllablesInUse), families: families, surnames: surnames)
     }
 
-    private mutating func add(text: String, family: String?, given: String?, derivation: String?,
-                              entry: Int, name: Int, kind: EntryKind, syllables: inout Set<UInt16>,
-                              families: inout Set<[UInt16]>, groupOf: inout [ReadingKey: Int32]) {
+    /// Calls `body` with every group posting of skeleton `key`, both scripts, newest first
+    /// (groups are numbered in insertion order, so that is descending posting value).
+    func forEachSkeletonPosting(_ key: UInt64, _ body: (UInt32) -> Void) {
+        var values: [UInt32] = []
+        skeletonHangul.forEach(key) { values.append($0) }
+        skeletonLatin.forEach(key) { values.append($0) }
+        values.sort(by: >)
+        for v in values { body(v) }
+    }
+
+    /// The matching units of reading group `g` (surname first) when it is Hangul; empty otherwise.
+    func units(ofGroup g: Int) -> [MatchUnit] {
+        let f = groups.first(g)
+        guard forms.script(f) == .hangul else { return [] }
+        return spellings.units(forms.hangulSlice(f), family: forms.familyUnits(f))
+    }
+
+    private mutating func add(text: String, family: String?, derivation: String?, entry: Int, name: Int, kind: EntryKind,
+                              deprecated: Bool, building: inout Building) {
         let folded = NameText(text)
         if folded.isEmpty { return }
         let number = UInt32(forms.count)
@@ -158,7 +182,6 @@ struct LookupIndex: Sendable {
         case .hangul:
             // Digit tokens ("2세") do not count for the script and are not syllables.
             form.hangul = folded.tokens.filter { $0.script == .hangul }.flatMap { $0.scalars.map { UInt16($0.value - 0xAC00) } }
-            syllables.formUnion(form.hangul)
             if personal {
                 if let family, !family.isEmpty {
                     form.familyUnits = family.unicodeScalars.filter { $0.value >= 0xAC00 && $0.value <= 0xD7A3 }.count
@@ -166,7 +189,6 @@ struct LookupIndex: Sendable {
                     form.familyUnits = surnames.familyLength(of: form.hangul)
                 }
                 if form.familyUnits >= form.hangul.count { form.familyUnits = 0 }
-                if form.familyUnits > 0 { families.insert(Array(form.hangul[0..<form.familyUnits])) }
             }
         case .latin:
             form.latin = LatinLetters(tokens: folded.tokens.map { $0.scalars.map { UInt8($0.value) } })
@@ -189,7 +211,7 @@ struct LookupIndex: Sendable {
         default:
             break
         }
-        forms.append(form)
+        forms.append(form, deprecated: deprecated)
         let value = number << PostingFlag.shift
 
         exact.insert(StableHash.of(text.unicodeScalars), value)
@@ -214,13 +236,13 @@ struct LookupIndex: Sendable {
                     readingKey.units.append(UInt16(c))
                 }
             }
-            if let g = groupOf[readingKey] {
-                groups[Int(g)].append(Int32(number))
+            if let g = building.groupOf[readingKey] {
+                building.groups[Int(g)].append(Int32(number))
                 return
             }
-            let group = UInt32(groups.count)
-            groupOf[readingKey] = Int32(group)
-            groups.append([Int32(number)])
+            let group = UInt32(building.groups.count)
+            building.groupOf[readingKey] = Int32(group)
+            building.groups.append([Int32(number)])
             let gv = group << PostingFlag.shift
             var symbols: [UInt8] = []
             switch script {
@@ -230,7 +252,7 @@ struct LookupIndex: Sendable {
                     let end = start + 1 < latin.tokenStarts.count ? latin.tokenStarts[start + 1] : latin.letters.count
                     PhoneticSkeleton.appendLatin(latin.letters[latin.tokenStarts[start]..<end], into: &symbols)
                 }
-                skeleton.insert(PhoneticSkeleton.key(symbols), gv)
+                skeletonLatin.insert(PhoneticSkeleton.key(symbols), gv)
                 if form.familyUnits > 0 {
                     let r = latin.rotated(movingFirst: form.familyUnits)
                     symbols.removeAll(keepingCapacity: true)
@@ -238,11 +260,11 @@ struct LookupIndex: Sendable {
                         let end = start + 1 < r.tokenStarts.count ? r.tokenStarts[start + 1] : r.letters.count
                         PhoneticSkeleton.appendLatin(r.letters[r.tokenStarts[start]..<end], into: &symbols)
                     }
-                    skeleton.insert(PhoneticSkeleton.key(symbols), gv | PostingFlag.swapped)
+                    skeletonLatin.insert(PhoneticSkeleton.key(symbols), gv | PostingFlag.swapped)
                 }
             default:
                 for (key, swapped) in LookupIndex.hangulSkeletons(form.hangul, family: form.familyUnits, surnames: surnames) {
-                    skeleton.insert(key, swapped ? gv | PostingFlag.swapped : gv)
+                    skeletonHangul.insert(key, swapped ? gv | PostingFlag.swapped : gv)
                 }
             }
         }

@@ -26,7 +26,7 @@ public enum LookupIndexCache {
     }
 
     /// Bump when the index layout or the matching rules change.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 4
     static let magic: [UInt8] = Array("ONOMAIDX".utf8)
 
     /// Loads `files` into an engine through the cache.
@@ -93,15 +93,39 @@ public enum LookupIndexCache {
         data.withUnsafeBytes { combine(&hash, $0) }
     }
 
+    /// Folds `raw` into `hash` through ``digest(_:)``.
     private static func combine(_ hash: inout StableHash, _ raw: UnsafeRawBufferPointer) {
+        let d = digest(raw)
         hash.combine(UInt32(truncatingIfNeeded: raw.count))
-        let words = raw.count / 8
-        for i in 0..<words {
-            let w = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
-            hash.combine(UInt32(truncatingIfNeeded: w))
-            hash.combine(UInt32(truncatingIfNeeded: w >> 32))
+        hash.combine(UInt32(truncatingIfNeeded: d))
+        hash.combine(UInt32(truncatingIfNeeded: d >> 32))
+    }
+
+    /// A 64-bit digest of `raw`: four independent multiply–rotate lanes over 64-bit words, so
+    /// that hashing a 50 MB dictionary or cache costs a few milliseconds (a one-lane hash is
+    /// bound by the latency of its multiply chain). Not cryptographic: it detects change and
+    /// damage, it does not resist forgery.
+    static func digest(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        let p1: UInt64 = 0x9E37_79B1_85EB_CA87, p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (p1, p2, p1 ^ p2, p1 &+ p2)
+        @inline(__always) func round(_ lane: UInt64, _ word: UInt64) -> UInt64 {
+            let x = lane &+ word &* p2
+            return ((x << 31) | (x >> 33)) &* p1
         }
-        for i in (words * 8)..<raw.count { hash.combine(UInt32(raw[i])) }
+        var i = 0
+        let n = raw.count
+        while i + 32 <= n {
+            lanes.0 = round(lanes.0, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            lanes.1 = round(lanes.1, raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            lanes.2 = round(lanes.2, raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+            lanes.3 = round(lanes.3, raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+            i += 32
+        }
+        var tail: UInt64 = UInt64(n)
+        while i < n { tail = round(tail, UInt64(raw[i])); i += 1 }
+        var h = round(round(round(round(tail, lanes.0), lanes.1), lanes.2), lanes.3)
+        h ^= h >> 29; h = h &* p2; h ^= h >> 32
+        return h
     }
 
     static func defaultLocations(besides file: URL?) -> [URL] {
@@ -134,38 +158,17 @@ public enum LookupIndexCache {
         w.bytes.append(contentsOf: magic)
         w.u32(formatVersion)
         w.u64(contentHash)
-        w.u64(UInt64(index.entries.count))
-        for e in index.entries {
-            w.string(e.id)
-            w.u8(UInt8(EntryKind.allCases.firstIndex(of: e.kind)!))
-            w.u32(UInt32(e.names.count))
-            for n in e.names {
-                w.string(n.language); w.string(n.text)
-                w.u8(UInt8(NameStatus.allCases.firstIndex(of: n.status)!))
-                w.u8(UInt8(NameType.allCases.firstIndex(of: n.type)!))
-                w.optionalString(n.family); w.optionalString(n.given); w.optionalString(n.scheme)
-            }
-            w.u32(UInt32(e.notes.count))
-            for note in e.notes { w.string(note) }
-        }
-        w.u64(UInt64(index.forms.count))
-        for f in index.forms {
-            w.u32(UInt32(bitPattern: f.entry)); w.u32(UInt32(bitPattern: f.name))
-            w.optionalString(f.derivation); w.string(f.text)
-            w.u8(f.script.rawValue); w.u32(UInt32(f.familyUnits))
-            w.array(f.hangul)
-            if let latin = f.latin {
-                w.u8(1); w.array(latin.letters); w.array(latin.tokenStarts.map { UInt32($0) })
-            } else {
-                w.u8(0)
-            }
-        }
+        // Every part is a flat array: reading the cache is copying them back.
+        w.array(index.entries.offsets); w.array(index.entries.bytes)
+        w.array(index.forms.words); w.array(index.forms.text); w.array(index.forms.hangul); w.array(index.forms.latin)
+        w.u32(UInt32(index.forms.labels.count))
+        for label in index.forms.labels { w.string(label) }
         w.array(index.entryForms.map { UInt32(bitPattern: $0) })
-        for t in [index.exact, index.normalized, index.skeleton] {
+        for t in [index.exact, index.normalized, index.skeletonHangul, index.skeletonLatin] {
             w.array(t.keys); w.array(t.heads); w.array(t.next); w.array(t.values)
         }
-        w.u64(UInt64(index.groups.count))
-        for g in index.groups { w.array(g.map { UInt32(bitPattern: $0) }) }
+        w.array(index.groups.starts); w.array(index.groups.members.map { UInt32(bitPattern: $0) })
+        w.array(index.syllablesInUse); w.array(index.familiesInUse)
         // Trailer: a checksum of everything before it, so that a damaged file is never used.
         w.u64(checksum(UnsafeRawBufferPointer?.none, w.bytes))
         w.bytes.append(contentsOf: magic)
@@ -181,71 +184,33 @@ public enum LookupIndexCache {
                   r.u64() == contentHash, Array(raw[(raw.count - magic.count)...]) == magic,
                   checksum(UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - trailer)]), []) ==
                     UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - trailer, as: UInt64.self)) else { return nil }
-            guard let entryCount = r.count() else { return nil }
-            var entries: [GlossaryEntry] = []
-            entries.reserveCapacity(entryCount)
-            for _ in 0..<entryCount {
-                guard let id = r.string(), let kind = r.u8().flatMap({ Int($0) < EntryKind.allCases.count ? EntryKind.allCases[Int($0)] : nil }),
-                      let nameCount = r.u32() else { return nil }
-                var names: [NameForm] = []
-                names.reserveCapacity(Int(nameCount))
-                for _ in 0..<nameCount {
-                    guard let language = r.string(), let text = r.string(),
-                          let status = r.u8().flatMap({ Int($0) < NameStatus.allCases.count ? NameStatus.allCases[Int($0)] : nil }),
-                          let type = r.u8().flatMap({ Int($0) < NameType.allCases.count ? NameType.allCases[Int($0)] : nil }),
-                          let family = r.optionalString(), let given = r.optionalString(), let scheme = r.optionalString() else { return nil }
-                    names.append(NameForm(language: language, text: text, status: status, type: type, family: family, given: given, scheme: scheme))
-                }
-                guard let noteCount = r.u32() else { return nil }
-                var notes: [String] = []
-                for _ in 0..<noteCount { guard let n = r.string() else { return nil }; notes.append(n) }
-                entries.append(GlossaryEntry(id: id, kind: kind, names: names, notes: notes))
-            }
-            guard let formCount = r.count() else { return nil }
-            var forms: [IndexedForm] = []
-            forms.reserveCapacity(formCount)
-            for _ in 0..<formCount {
-                guard let entry = r.u32(), let name = r.u32(), let derivation = r.optionalString(), let text = r.string(),
-                      let script = r.u8().flatMap(NameText.Script.init(rawValue:)), let family = r.u32(),
-                      let hangul: [UInt16] = r.array(), let hasLatin = r.u8() else { return nil }
-                let e = Int(Int32(bitPattern: entry))
-                guard e >= 0, e < entries.count, Int(name) < entries[e].names.count else { return nil }
-                var latin: LatinLetters?
-                if hasLatin == 1 {
-                    guard let letters: [UInt8] = r.array(), let starts: [UInt32] = r.array() else { return nil }
-                    var tokens: [[UInt8]] = []
-                    for (i, s) in starts.enumerated() {
-                        let end = i + 1 < starts.count ? Int(starts[i + 1]) : letters.count
-                        guard Int(s) <= end, end <= letters.count else { return nil }
-                        tokens.append(Array(letters[Int(s)..<end]))
-                    }
-                    latin = LatinLetters(tokens: tokens)
-                }
-                forms.append(IndexedForm(entry: Int32(e), name: Int32(name), derivation: derivation, text: text, script: script,
-                                         familyUnits: Int(family), hangul: hangul, latin: latin))
-            }
-            guard let entryFormsRaw: [UInt32] = r.array(), entryFormsRaw.count == entries.count + 1,
+            guard let entryOffsets: [UInt32] = r.array(), let entryBytes: [UInt8] = r.array(),
+                  let entries = EntryTable(offsets: entryOffsets, bytes: entryBytes),
+                  let words: [UInt32] = r.array(), let text: [UInt8] = r.array(), let hangul: [UInt16] = r.array(),
+                  let latin: [UInt8] = r.array(), let labelCount = r.u32(), labelCount < 255 else { return nil }
+            var labels: [String] = []
+            for _ in 0..<labelCount { guard let l = r.string() else { return nil }; labels.append(l) }
+            guard let forms = FormTable(words: words, text: text, hangul: hangul, latin: latin, labels: labels, entryCount: entries.count),
+                  let entryFormsRaw: [UInt32] = r.array(), entryFormsRaw.count == entries.count + 1,
                   entryFormsRaw.allSatisfy({ Int($0) <= forms.count }) else { return nil }
             var tables: [PostingTable] = []
-            for _ in 0..<3 {
+            for _ in 0..<4 {
                 guard let keys: [UInt64] = r.array(), let heads: [UInt32] = r.array(), let next: [UInt32] = r.array(),
                       let values: [UInt32] = r.array(), let t = PostingTable(keys: keys, heads: heads, next: next, values: values) else { return nil }
                 tables.append(t)
             }
-            guard let groupCount = r.count() else { return nil }
-            var groups: [[Int32]] = []
-            groups.reserveCapacity(groupCount)
-            for _ in 0..<groupCount {
-                guard let g: [UInt32] = r.array(), !g.isEmpty, g.allSatisfy({ Int($0) < forms.count }) else { return nil }
-                groups.append(g.map { Int32(bitPattern: $0) })
-            }
+            guard let starts: [UInt32] = r.array(), let members: [UInt32] = r.array(),
+                  let groups = ReadingGroups(starts: starts, members: members.map { Int32(bitPattern: $0) }, formCount: forms.count),
+                  let syllables: [UInt16] = r.array(), let families: [UInt16] = r.array() else { return nil }
             // Postings must point at existing forms and groups.
             guard tables[0].values.allSatisfy({ Int($0 >> PostingFlag.shift) < forms.count }),
                   tables[1].values.allSatisfy({ Int($0 >> PostingFlag.shift) < forms.count }),
                   tables[2].values.allSatisfy({ Int($0 >> PostingFlag.shift) < groups.count }),
+                  tables[3].values.allSatisfy({ Int($0 >> PostingFlag.shift) < groups.count }),
                   r.u64() != nil, r.take(magic.count).map(Array.init) == magic, r.isAtEnd else { return nil }
             return LookupIndex(entries: entries, forms: forms, entryForms: entryFormsRaw.map { Int32(bitPattern: $0) },
-                               exact: tables[0], normalized: tables[1], skeleton: tables[2], groups: groups, surnames: surnames)
+                               exact: tables[0], normalized: tables[1], skeletonHangul: tables[2], skeletonLatin: tables[3], groups: groups,
+                               syllablesInUse: syllables, familiesInUse: families, surnames: surnames)
         }
     }
 }
@@ -293,11 +258,17 @@ struct BinaryReader {
         guard let n = u32(), let b = take(Int(n)) else { return nil }
         return String(validating: b, as: UTF8.self)
     }
-    mutating func optionalString() -> String?? {
+    mutating func optionalString(trusted: Bool = false) -> String?? {
         guard let flag = u8() else { return nil }
         if flag == 0 { return .some(nil) }
-        guard flag == 1, let s = string() else { return nil }
+        guard flag == 1, let s = trusted ? trustedString() : string() else { return nil }
         return .some(s)
+    }
+    /// A string from bytes this program wrote (checksummed): decoded without validation
+    /// (a damaged byte would become U+FFFD, never a trap).
+    mutating func trustedString() -> String? {
+        guard let n = u32(), let b = take(Int(n)) else { return nil }
+        return String(decoding: b, as: UTF8.self)
     }
     mutating func array<T: FixedWidthInteger>() -> [T]? {
         guard let n = count(), n <= (raw.count - offset) / MemoryLayout<T>.size, let b = take(n * MemoryLayout<T>.size) else { return nil }

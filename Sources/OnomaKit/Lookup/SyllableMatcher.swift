@@ -22,6 +22,24 @@ struct LatinLetters: Sendable, Hashable {
         if letters.isEmpty { boundary = [true] }
     }
 
+    /// The letters with bit 7 set on the first letter of every token: the matcher's input
+    /// (one byte a letter, boundaries included, so stored forms need no decoding).
+    var packed: [UInt8] {
+        var out = letters
+        for s in tokenStarts where s < out.count { out[s] |= 0x80 }
+        return out
+    }
+
+    /// Decodes ``packed``.
+    init(packed: some Collection<UInt8>) {
+        var tokens: [[UInt8]] = []
+        for b in packed {
+            if b & 0x80 != 0 || tokens.isEmpty { tokens.append([]) }
+            tokens[tokens.count - 1].append(b & 0x7F)
+        }
+        self.init(tokens: tokens)
+    }
+
     /// The tokens' letters.
     var tokens: [[UInt8]] {
         tokenStarts.indices.map { i in
@@ -83,27 +101,48 @@ final class SpellingSet: Sendable {
 /// One unit of a Korean name for matching: the surname (one or two syllables, with its table
 /// spellings) or one syllable of the given name.
 struct MatchUnit: Sendable {
-    var syllables: [UInt16]
+    /// One or two syllables (offsets from U+AC00), kept inline: units are made per candidate.
+    private var first: UInt16, second: UInt16, count: UInt8
     var isFamily: Bool
     var spellings: SpellingSet
+
+    init(syllables: some Collection<UInt16>, isFamily: Bool, spellings: SpellingSet) {
+        var it = syllables.makeIterator()
+        first = it.next() ?? 0
+        second = it.next() ?? 0
+        count = UInt8(min(2, syllables.count))
+        self.isFamily = isFamily
+        self.spellings = spellings
+    }
+
+    /// The unit's syllables.
+    var syllables: [UInt16] { count == 2 ? [first, second] : count == 1 ? [first] : [] }
 }
 
 /// The accepted spellings of the syllables and surnames an index knows (built once),
 /// computed on demand for others.
 final class SpellingTable: Sendable {
-    private let syllables: [UInt16: SpellingSet]
-    private let families: [[UInt16]: SpellingSet]
+    /// Indexed by syllable (11,172 slots): one array read per syllable on the hot path.
+    private let syllables: [SpellingSet?]
+    /// Keyed by ``familyKey(_:)``.
+    private let families: [UInt32: SpellingSet]
     private let surnames: KoreanSurnameSpellings
 
     init(syllables: Set<UInt16>, families: Set<[UInt16]>, surnames: KoreanSurnameSpellings) {
         self.surnames = surnames
-        var t: [UInt16: SpellingSet] = [:]
-        t.reserveCapacity(syllables.count)
-        for s in syllables { t[s] = SpellingTable.makeSyllable(s) }
+        var t = [SpellingSet?](repeating: nil, count: 11_172)
+        for s in syllables where Int(s) < t.count { t[Int(s)] = SpellingTable.makeSyllable(s) }
         self.syllables = t
-        var f: [[UInt16]: SpellingSet] = [:]
-        for fam in families { f[fam] = SpellingTable.makeFamily(fam, surnames: surnames) }
+        var f: [UInt32: SpellingSet] = [:]
+        for fam in families where fam.count <= 2 { f[SpellingTable.familyKey(fam)] = SpellingTable.makeFamily(fam, surnames: surnames) }
         self.families = f
+    }
+
+    /// One or two syllables packed in 32 bits (Korean surnames have at most two).
+    @inline(__always) static func familyKey(_ f: some Collection<UInt16>) -> UInt32 {
+        var key: UInt32 = 0xFFFF_FFFF
+        for (i, s) in f.enumerated() { if i == 0 { key = UInt32(s) << 16 | 0xFFFF } else { key = key & 0xFFFF_0000 | UInt32(s) } }
+        return key
     }
 
     private static func makeSyllable(_ s: UInt16) -> SpellingSet {
@@ -133,23 +172,24 @@ final class SpellingTable: Sendable {
     }
 
     @inline(__always) func syllable(_ s: UInt16) -> SpellingSet {
-        syllables[s] ?? SpellingTable.makeSyllable(s)
+        (Int(s) < syllables.count ? syllables[Int(s)] : nil) ?? SpellingTable.makeSyllable(s)
     }
 
-    @inline(__always) func family(_ f: [UInt16]) -> SpellingSet {
-        families[f] ?? SpellingTable.makeFamily(f, surnames: surnames)
+    @inline(__always) func family(_ f: some Collection<UInt16>) -> SpellingSet {
+        (f.count <= 2 ? families[SpellingTable.familyKey(f)] : nil) ?? SpellingTable.makeFamily(Array(f), surnames: surnames)
     }
 
     /// The matching units of a Hangul name: surname first (when `family` > 0), then each
     /// given-name syllable.
-    func units(_ hangul: [UInt16], family: Int) -> [MatchUnit] {
+    func units(_ hangul: some RandomAccessCollection<UInt16>, family: Int) -> [MatchUnit] {
         var units: [MatchUnit] = []
         units.reserveCapacity(hangul.count)
+        let familyEnd = hangul.index(hangul.startIndex, offsetBy: family)
         if family > 0 {
-            let fs = Array(hangul[0..<family])
+            let fs = hangul[hangul.startIndex..<familyEnd]
             units.append(MatchUnit(syllables: fs, isFamily: true, spellings: self.family(fs)))
         }
-        for s in hangul[family...] { units.append(MatchUnit(syllables: [s], isFamily: false, spellings: syllable(s))) }
+        for s in hangul[familyEnd...] { units.append(MatchUnit(syllables: CollectionOfOne(s), isFamily: false, spellings: syllable(s))) }
         return units
     }
 }
@@ -180,7 +220,17 @@ enum SyllableMatcher {
     /// - Complexity: O(units × letters × spellings per first letter); no allocation unless it
     ///   succeeds.
     static func match(_ units: [MatchUnit], _ latin: LatinLetters) -> Result? {
-        let n = latin.letters.count
+        latin.packed.withUnsafeBufferPointer { match(units, packed: $0, rotated: false) }
+    }
+
+    /// - Parameters:
+    ///   - packed: folded Latin letters, tokens concatenated, bit 7 set on each token's first
+    ///     letter (``LatinLetters/packed``).
+    ///   - rotated: match the units with the first moved to the end (given name first); the
+    ///     result's pieces then number the units in that rotated order.
+    /// - Returns: the cheapest way the letters spell the units in that order, or nil.
+    static func match(_ units: [MatchUnit], packed: UnsafeBufferPointer<UInt8>, rotated: Bool) -> Result? {
+        let n = packed.count
         let u = units.count
         guard n > 0, u > 0, n < 512 else { return nil }
         let width = n + 1
@@ -191,52 +241,50 @@ enum SyllableMatcher {
             let via = from + cells
             for i in 0..<cells { best[i] = .max }
             best[0] = 0
-            return latin.letters.withUnsafeBufferPointer { letters -> Result? in
-                latin.boundary.withUnsafeBufferPointer { boundary -> Result? in
-                    for k in 0..<u {
-                        let set = units[k].spellings
-                        set.bytes.withUnsafeBufferPointer { bytes in
-                            for p in 0..<n {
-                                let base = best[k * width + p]
-                                if base == .max { continue }
-                                let first = Int(letters[p]) - 0x61
-                                guard first >= 0 && first < 26 else { continue }
-                                var i = Int(set.byFirst[first])
-                                let end = Int(set.byFirst[first + 1])
-                                while i < end {
-                                    let s = Int(set.start[i]), e = Int(set.start[i + 1])
-                                    let len = e - s
-                                    if p + len <= n {
-                                        var ok = true
-                                        var j = 1
-                                        let split = Int(set.split[i])
-                                        while j < len {
-                                            if letters[p + j] != bytes[s + j] || (boundary[p + j] && j != split) { ok = false; break }
-                                            j += 1
-                                        }
-                                        if ok {
-                                            let slot = (k + 1) * width + p + len
-                                            let c = base + Int32(set.cost[i])
-                                            if c < best[slot] { best[slot] = c; from[slot] = Int32(p); via[slot] = set.viaTable[i] ? 1 : 0 }
-                                        }
-                                    }
-                                    i += 1
+            for k in 0..<u {
+                let set = units[rotated ? (k + 1) % u : k].spellings
+                set.bytes.withUnsafeBufferPointer { bytes in
+                    for p in 0..<n {
+                        let base = best[k * width + p]
+                        if base == .max { continue }
+                        let first = Int(packed[p] & 0x7F) - 0x61
+                        guard first >= 0 && first < 26 else { continue }
+                        var i = Int(set.byFirst[first])
+                        let end = Int(set.byFirst[first + 1])
+                        while i < end {
+                            let s = Int(set.start[i]), e = Int(set.start[i + 1])
+                            let len = e - s
+                            if p + len <= n {
+                                var ok = true
+                                var j = 1
+                                let split = Int(set.split[i])
+                                while j < len {
+                                    let c = packed[p + j]
+                                    // A letter must match; a token may start inside a spelling only at its split.
+                                    if c & 0x7F != bytes[s + j] || (c & 0x80 != 0 && j != split) { ok = false; break }
+                                    j += 1
+                                }
+                                if ok {
+                                    let slot = (k + 1) * width + p + len
+                                    let c = base + Int32(set.cost[i])
+                                    if c < best[slot] { best[slot] = c; from[slot] = Int32(p); via[slot] = set.viaTable[i] ? 1 : 0 }
                                 }
                             }
+                            i += 1
                         }
                     }
-                    let total = best[u * width + n]
-                    if total == .max { return nil }
-                    var pieces: [Piece] = []
-                    var q = n
-                    for k in stride(from: u, to: 0, by: -1) {
-                        let p = Int(from[k * width + q])
-                        pieces.append(Piece(unit: k - 1, start: p, end: q, viaSurnameTable: via[k * width + q] != 0))
-                        q = p
-                    }
-                    return Result(cost: Int(total), pieces: pieces.reversed())
                 }
             }
+            let total = best[u * width + n]
+            if total == .max { return nil }
+            var pieces: [Piece] = []
+            var q = n
+            for k in stride(from: u, to: 0, by: -1) {
+                let p = Int(from[k * width + q])
+                pieces.append(Piece(unit: k - 1, start: p, end: q, viaSurnameTable: via[k * width + q] != 0))
+                q = p
+            }
+            return Result(cost: Int(total), pieces: pieces.reversed())
         }
     }
 }

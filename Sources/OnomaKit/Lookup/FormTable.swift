@@ -1,0 +1,139 @@
+import Foundation
+
+/// The indexed name forms, stored flat: one fixed record of 32-bit words per form and three
+/// pools (UTF-8 text, Hangul syllables, Latin letters).
+///
+/// Flat because the index cache restores it with four array copies instead of decoding
+/// hundreds of thousands of strings and arrays; a form is decoded into an ``IndexedForm``
+/// only when a lookup touches it.
+struct FormTable: Sendable {
+    /// Words per form record.
+    static let stride = 7
+    // Record layout (word offsets).
+    private static let wEntry = 0, wName = 1, wMeta = 2, wTextStart = 3, wTextEnd = 4, wDataStart = 5, wDataEnd = 6
+
+    /// `stride` words per form: entry, name, meta (script | derivation << 8 | familyUnits << 16
+    /// | deprecated << 24), text start, text end, script data start, script data end.
+    private(set) var words: [UInt32] = []
+    /// UTF-8 text of every form.
+    private(set) var text: [UInt8] = []
+    /// Hangul syllables (offsets from U+AC00) of Hangul forms.
+    private(set) var hangul: [UInt16] = []
+    /// Folded letters of Latin forms, packed (bit 7 on each token's first letter).
+    private(set) var latin: [UInt8] = []
+    /// Derivation labels ("pinyin", "Wade–Giles"...); a form's derivation d > 0 is labels[d - 1].
+    private(set) var labels: [String] = []
+
+    init() {}
+
+    /// Restores a table from its arrays (the index cache); nil when they are inconsistent or a
+    /// form names an entry at or past `entryCount`.
+    init?(words: [UInt32], text: [UInt8], hangul: [UInt16], latin: [UInt8], labels: [String], entryCount: Int) {
+        guard words.count % FormTable.stride == 0, labels.count < 255 else { return nil }
+        self.words = words; self.text = text; self.hangul = hangul; self.latin = latin; self.labels = labels
+        // Every range must lie inside its pool, so that no later access can trap.
+        for f in 0..<count {
+            let b = f * FormTable.stride
+            let meta = words[b + FormTable.wMeta]
+            guard Int(words[b + FormTable.wEntry]) < entryCount, NameText.Script(rawValue: UInt8(meta & 0xFF)) != nil, Int((meta >> 8) & 0xFF) <= labels.count,
+                  words[b + FormTable.wTextStart] <= words[b + FormTable.wTextEnd], Int(words[b + FormTable.wTextEnd]) <= text.count,
+                  words[b + FormTable.wDataStart] <= words[b + FormTable.wDataEnd] else { return nil }
+            let poolCount = script(f) == .hangul ? hangul.count : latin.count
+            guard Int(words[b + FormTable.wDataEnd]) <= poolCount else { return nil }
+        }
+    }
+
+    /// Number of forms.
+    var count: Int { words.count / FormTable.stride }
+
+    /// Appends a form.
+    mutating func append(_ form: IndexedForm, deprecated: Bool) {
+        var derivation: UInt32 = 0
+        if let label = form.derivation {
+            if let i = labels.firstIndex(of: label) { derivation = UInt32(i + 1) } else {
+                labels.append(label)
+                derivation = UInt32(labels.count)
+            }
+        }
+        let textStart = UInt32(text.count)
+        text.append(contentsOf: form.text.utf8)
+        var dataStart: UInt32 = 0, dataEnd: UInt32 = 0
+        if form.script == .hangul {
+            dataStart = UInt32(hangul.count); hangul.append(contentsOf: form.hangul); dataEnd = UInt32(hangul.count)
+        } else if let l = form.latin {
+            dataStart = UInt32(latin.count)
+            latin.append(contentsOf: l.packed)
+            dataEnd = UInt32(latin.count)
+        }
+        let meta = UInt32(form.script.rawValue) | derivation << 8 | UInt32(min(form.familyUnits, 255)) << 16 | (deprecated ? 1 << 24 : 0)
+        words.append(contentsOf: [UInt32(bitPattern: form.entry), UInt32(bitPattern: form.name), meta, textStart, UInt32(text.count), dataStart, dataEnd])
+    }
+
+    @inline(__always) private func word(_ f: Int, _ w: Int) -> UInt32 { words[f &* FormTable.stride &+ w] }
+
+    /// Entry number of form `f`.
+    @inline(__always) func entry(_ f: Int) -> Int32 { Int32(bitPattern: word(f, FormTable.wEntry)) }
+    /// Index of the stored name (in the entry's `names`) form `f` is or was derived from.
+    @inline(__always) func name(_ f: Int) -> Int32 { Int32(bitPattern: word(f, FormTable.wName)) }
+    /// The script of form `f`.
+    @inline(__always) func script(_ f: Int) -> NameText.Script { NameText.Script(rawValue: UInt8(word(f, FormTable.wMeta) & 0xFF)) ?? .other }
+    /// Whether form `f` is derived (a romanization or conversion) rather than stored.
+    @inline(__always) func isDerived(_ f: Int) -> Bool { (word(f, FormTable.wMeta) >> 8) & 0xFF != 0 }
+    /// Leading family units of form `f` (0 when unknown).
+    @inline(__always) func familyUnits(_ f: Int) -> Int { Int((word(f, FormTable.wMeta) >> 16) & 0xFF) }
+    /// Whether the stored name of form `f` is deprecated.
+    @inline(__always) func isDeprecated(_ f: Int) -> Bool { word(f, FormTable.wMeta) >> 24 & 1 != 0 }
+
+    /// The derivation label of form `f`, nil for a stored form.
+    func derivation(_ f: Int) -> String? {
+        let d = Int((word(f, FormTable.wMeta) >> 8) & 0xFF)
+        return d == 0 ? nil : labels[d - 1]
+    }
+
+    /// The text of form `f`.
+    func text(_ f: Int) -> String {
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(word(f, FormTable.wTextStart))..<Int(word(f, FormTable.wTextEnd))]), as: UTF8.self) }
+    }
+
+    /// Whether the text of form `f` is `utf8`, byte for byte.
+    @inline(__always) func textEquals(_ f: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(word(f, FormTable.wTextStart)), end = Int(word(f, FormTable.wTextEnd))
+        guard end - start == utf8.count else { return false }
+        return text.withUnsafeBufferPointer { t in
+            utf8.isEmpty || memcmp(t.baseAddress! + start, utf8.baseAddress!, utf8.count) == 0
+        }
+    }
+
+    /// The Hangul syllables of form `f` (empty unless it is Hangul).
+    func hangul(_ f: Int) -> [UInt16] {
+        guard script(f) == .hangul else { return [] }
+        return Array(hangul[Int(word(f, FormTable.wDataStart))..<Int(word(f, FormTable.wDataEnd))])
+    }
+
+    /// The folded letters of form `f` when it is Latin.
+    func latin(_ f: Int) -> LatinLetters? {
+        guard script(f) == .latin else { return nil }
+        return LatinLetters(packed: latin[Int(word(f, FormTable.wDataStart))..<Int(word(f, FormTable.wDataEnd))])
+    }
+
+    /// Calls `body` with the packed letters of Latin form `f` (``LatinLetters/packed``), read in
+    /// place: no copy, no allocation on the hot path.
+    /// - Returns: nil when the form is not Latin.
+    @inline(__always) func withPackedLatin<R>(_ f: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard script(f) == .latin else { return nil }
+        let start = Int(word(f, FormTable.wDataStart)), end = Int(word(f, FormTable.wDataEnd))
+        return latin.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// The Hangul syllables of form `f` in place (empty unless it is Hangul).
+    @inline(__always) func hangulSlice(_ f: Int) -> ArraySlice<UInt16> {
+        guard script(f) == .hangul else { return [] }
+        return hangul[Int(word(f, FormTable.wDataStart))..<Int(word(f, FormTable.wDataEnd))]
+    }
+
+    /// Form `f`, decoded.
+    subscript(f: Int) -> IndexedForm {
+        IndexedForm(entry: entry(f), name: name(f), derivation: derivation(f), text: text(f), script: script(f),
+                    familyUnits: familyUnits(f), hangul: hangul(f), latin: latin(f))
+    }
+}
