@@ -8,7 +8,8 @@
 // and runs each for a bounded time over its seed corpus in Fuzz/Corpus/<target>/.
 import PackageDescription
 
-let fuzzTargets = ["fuzz-glossary-loader", "fuzz-romanize", "fuzz-korean-parse", "fuzz-chinese-parse", "fuzz-normalize", "fuzz-interchange"]
+let fuzzTargets = ["fuzz-glossary-loader", "fuzz-romanize", "fuzz-korean-parse", "fuzz-chinese-parse", "fuzz-normalize", "fuzz-interchange",
+                   "fuzz-lookup", "fuzz-glossary-roundtrip"]
 
 let package = Package(
     name: "onoma-fuzz",

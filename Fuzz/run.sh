@@ -72,6 +72,8 @@ for target in "${targets[@]}"; do
     case "$target" in
         fuzz-glossary-loader) extra+=(-dict=Fuzz/xml.dict -max_len=24576) ;;
         fuzz-interchange) extra+=(-dict=Fuzz/xml.dict -max_len=4096) ;;
+        # Each input is loaded, written and loaded twice, formatted twice: smaller files.
+        fuzz-glossary-roundtrip) extra+=(-dict=Fuzz/xml.dict -max_len=8192) ;;
         *) extra+=(-max_len=512) ;;
     esac
     [ -f "Fuzz/$target.dict" ] && extra+=("-dict=Fuzz/$target.dict")

@@ -120,6 +120,35 @@ def main():
     ]
     for text in small:
         write("fuzz-glossary-loader", text)
+
+    # Glossary round trip: the same valid documents (the writers only see what loads), and the
+    # interchange fixture glossary.
+    for path in paths + ["Tests/OnomaKitTests/Fixtures/Interchange/onoma-sample.xml"]:
+        with open(os.path.join(ROOT, path), "rb") as f:
+            data = f.read()
+        if len(data) <= 32 * 1024:
+            write("fuzz-glossary-roundtrip", data)
+    for text in small + [
+        '<glossary xmlns="urn:onoma:glossary:1" name="a&amp;b &quot;q&quot;"><title>x &lt; y</title>'
+        '<entry id="t&#9;1" kind="term"><name xml:lang="en" given="a&#10;b">  spaced\ttext  </name>'
+        '<note>line\r\nbreak</note></entry></glossary>',
+        '<glossary xmlns="urn:onoma:glossary:1"><!-- c --><entry id="m" kind="person"><name xml:lang="ko">김<!--x-->구</name>'
+        '<name xml:lang="en">Kim <b xmlns="urn:other">Ku</b></name></entry></glossary>',
+    ]:
+        write("fuzz-glossary-roundtrip", text)
+
+    # Lookup: 4 bytes of options (limit, language, glossary; minimum score; form pick) + query.
+    # Every stored form of the default glossary, spellings from the samples, and near misses.
+    import re
+    with open(os.path.join(ROOT, "Dictionaries/onoma-default.xml"), encoding="utf-8") as f:
+        stored = re.findall(r"<name[^>]*>([^<]*)</name>", f.read())
+    queries = stored + native + latin + ["Ko Young-a", "Koh, Young-aah", "KIM jong un", "Jong-un Kim", "Samsung Electronics Co., Ltd.",
+                                         "samsung elec", "Mao Tse-tung", "Xi Jinping", "Lee Myungbak", "Lee Myung-bakk", ""]
+    for i, q in enumerate(queries):
+        header = bytes([(i * 37) & 0xBF, 70 if i % 3 else (i * 11) % 101, (i * 13) & 0xFF, i & 0xFF])
+        write("fuzz-lookup", header + q.encode())
+    for q in ["김민준", "Kim Minjun", "Wang Wei", "王伟", "Seoul Steel Corp.", "Park Seo-yeon"]:
+        write("fuzz-lookup", bytes([0x4A, 0, 1, 2]) + q.encode())  # the synthetic glossary, min score 0
     print("corpora written to", os.path.relpath(CORPUS, os.getcwd()))
 
 

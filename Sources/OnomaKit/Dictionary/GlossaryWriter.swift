@@ -9,7 +9,7 @@ public enum GlossaryWriter {
         out.attribute("name", glossary.name)
         out.raw(">\n")
         if let title = glossary.title {
-            out.raw("  <title>"); out.text(title); out.raw("</title>\n")
+            out.raw("  <title"); out.content("title", title)
         }
         for entry in glossary.entries {
             out.raw("  <entry")
@@ -24,10 +24,10 @@ public enum GlossaryWriter {
                 if let f = name.family { out.attribute("family", f) }
                 if let g = name.given { out.attribute("given", g) }
                 if let s = name.scheme { out.attribute("scheme", s) }
-                out.raw(">"); out.text(name.text); out.raw("</name>\n")
+                out.content("name", name.text)
             }
             for note in entry.notes {
-                out.raw("    <note>"); out.text(note); out.raw("</note>\n")
+                out.raw("    <note"); out.content("note", note)
             }
             out.raw("  </entry>\n")
         }
@@ -53,6 +53,17 @@ struct XMLText {
             case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
             default: bytes.append(b)
             }
+        }
+    }
+
+    /// Closes an open start tag `<name ...` with its text and end tag and a line break, or as
+    /// an empty-element tag when the text is empty (`<name .../>`: what libxml2's serialiser,
+    /// and so `onoma dict format`, writes for an element without content).
+    mutating func content(_ name: String, _ text: String) {
+        if text.isEmpty {
+            raw("/>\n")
+        } else {
+            raw(">"); self.text(text); raw("</\(name)>\n")
         }
     }
 

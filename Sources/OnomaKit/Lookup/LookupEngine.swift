@@ -209,6 +209,9 @@ public final class LookupEngine: Sendable {
 
     /// A Hangul query against stored (or derived) Latin forms.
     private func hangulQuery(_ folded: NameText, into found: inout Candidates) {
+        // A digit token ("김구 2") is no syllable: such a query has no reading (as a Latin query
+        // with digits verifies against none), and its scalars are not Hangul.
+        guard folded.tokens.allSatisfy({ $0.script == .hangul }) else { return }
         let hangul = folded.tokens.flatMap { $0.scalars.map { UInt16($0.value - 0xAC00) } }
         let family = index.surnames.familyLength(of: hangul)
         let units = index.spellings.units(hangul, family: family < hangul.count ? family : 0)

@@ -245,7 +245,8 @@ struct LookupIndex: Sendable {
         let personal = kind == .person
         switch script {
         case .hangul:
-            form.hangul = folded.tokens.flatMap { $0.scalars.map { UInt16($0.value - 0xAC00) } }
+            // Digit tokens ("2세") do not count for the script and are not syllables.
+            form.hangul = folded.tokens.filter { $0.script == .hangul }.flatMap { $0.scalars.map { UInt16($0.value - 0xAC00) } }
             if personal {
                 if let family, !family.isEmpty {
                     form.familyUnits = family.unicodeScalars.filter { $0.value >= 0xAC00 && $0.value <= 0xD7A3 }.count
@@ -284,7 +285,9 @@ struct LookupIndex: Sendable {
         if kind == .organization {
             p.organizationKey = StableHash.of(OrganizationFolding.key(folded).unicodeScalars)
         }
-        guard (kind == .person || kind == .place) && (script == .latin || script == .hangul) else { return p }
+        // A Hangul form with digits has no reading (as a Hangul query with digits has none).
+        let reading = script == .latin || (script == .hangul && folded.tokens.allSatisfy { $0.script == .hangul })
+        guard (kind == .person || kind == .place) && reading else { return p }
         var readingKey = ReadingKey(family: form.familyUnits, units: [])
         if script == .hangul { readingKey.units = form.hangul }
         else if let latin = form.latin {

@@ -26,7 +26,7 @@ public enum LookupIndexCache {
     }
 
     /// Bump when the index layout or the matching rules change.
-    static let formatVersion: UInt32 = 4
+    static let formatVersion: UInt32 = 5
     static let magic: [UInt8] = Array("ONOMAIDX".utf8)
 
     /// Loads `files` into an engine through the cache.

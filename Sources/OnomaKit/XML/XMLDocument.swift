@@ -77,6 +77,12 @@ extension XML {
                 throw ParseError(issues: issues)
             }
             pointer = doc!
+            declaredEncoding = pointer.pointee.encoding.map { String(cString: $0) }
+            // Without a declared encoding libxml2 writes every non-ASCII character of an
+            // attribute as a character reference (`family="&#xAE40;"`), but not of text; the
+            // document is UTF-8 (nothing else is read), so serialise it as such: attributes then
+            // come out as written, and formatting is idempotent.
+            if declaredEncoding == nil { pointer.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8")) }
             prolog = Document.prologBytes(bytes)
             if let lf = bytes.firstIndex(of: 0x0A) { usesCRLF = lf > 0 && bytes[lf - 1] == 0x0D } else { usesCRLF = false }
             endsWithNewline = bytes.last == 0x0A
@@ -114,9 +120,7 @@ extension XML {
         }
 
         /// The encoding named in the XML declaration, if any.
-        public var declaredEncoding: String? {
-            pointer.pointee.encoding.map { String(cString: $0) }
-        }
+        public let declaredEncoding: String?
 
         /// The document as bytes: the original prolog verbatim, then the root element and
         /// whatever follows it as libxml2 writes them (UTF-8, no reformatting).
