@@ -40,6 +40,13 @@ struct EntryTable: Sendable {
         for note in e.notes { w.string(note) }
     }
 
+    /// Appends the entries of another table.
+    mutating func append(contentsOf other: EntryTable) {
+        let base = UInt32(bytes.count)
+        bytes.append(contentsOf: other.bytes)
+        offsets.append(contentsOf: other.offsets.dropFirst().map { $0 + base })
+    }
+
     /// Entry `i`, decoded; nil when its bytes are damaged (only a corrupt cache can cause that).
     subscript(i: Int) -> GlossaryEntry? {
         bytes.withUnsafeBytes { raw in

@@ -27,6 +27,25 @@ struct ReadingKey: Hashable {
     var family: Int
     /// Hangul syllables, or Latin letters with 0xFFFF before each token.
     var units: [UInt16]
+    /// A digest of the above, computed once (by the build's workers), so that filing a form
+    /// in its group does not hash the units again.
+    private(set) var digest: UInt64 = 0
+
+    init(family: Int, units: [UInt16]) {
+        self.family = family
+        self.units = units
+    }
+
+    /// Computes ``digest`` (call when `units` is complete).
+    mutating func seal() {
+        var h = StableHash()
+        h.combine(UInt32(truncatingIfNeeded: family))
+        for u in units { h.combine(UInt32(u)) }
+        digest = h.value
+    }
+
+    static func == (a: ReadingKey, b: ReadingKey) -> Bool { a.family == b.family && a.units == b.units }
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 }
 
 /// Posting flags.
@@ -101,8 +120,10 @@ struct LookupIndex: Sendable {
             guard start < end else { return }
             var out: [PreparedForm] = []
             out.reserveCapacity((end - start) * 4)
+            var table = EntryTable()
             for ei in start..<end {
                 let entry = entriesList[ei]
+                table.append(entry)
                 for (ni, name) in entry.names.enumerated() {
                     let deprecated = name.status == .deprecated
                     if let p = LookupIndex.prepare(text: name.text, family: name.family, derivation: nil, entry: ei, name: ni, kind: entry.kind,
@@ -113,13 +134,13 @@ struct LookupIndex: Sendable {
                     }
                 }
             }
-            prepared.set(c, out)
+            prepared.set(c, out, table)
         }
+        for c in 0..<chunkCount { entries.append(contentsOf: prepared.entries(c)) }
         var building = Building()
         var chunk = 0, cursor = 0
         var current = prepared.take(0)
-        for (ei, entry) in list.enumerated() {
-            entries.append(entry)
+        for ei in list.indices {
             entryForms.append(Int32(forms.count))
             while true {
                 if cursor == current.count {
@@ -154,10 +175,19 @@ struct LookupIndex: Sendable {
         // @unchecked: each worker writes its own slot; the slots are read only after
         // concurrentPerform has returned.
         private var slots: [[PreparedForm]]
-        init(count: Int) { slots = Array(repeating: [], count: max(1, count)) }
-        func set(_ i: Int, _ v: [PreparedForm]) { slots.withUnsafeMutableBufferPointer { $0[i] = v } }
+        private var tables: [EntryTable]
+        init(count: Int) {
+            slots = Array(repeating: [], count: max(1, count))
+            tables = Array(repeating: EntryTable(), count: max(1, count))
+        }
+        func set(_ i: Int, _ v: [PreparedForm], _ t: EntryTable) {
+            slots.withUnsafeMutableBufferPointer { $0[i] = v }
+            tables.withUnsafeMutableBufferPointer { $0[i] = t }
+        }
         /// The forms of chunk `i`.
         func take(_ i: Int) -> [PreparedForm] { i < slots.count ? slots[i] : [] }
+        /// The entries of chunk `i`, serialized.
+        func entries(_ i: Int) -> EntryTable { i < tables.count ? tables[i] : EntryTable() }
     }
 
     /// What the build keeps until the reading groups are complete.
@@ -297,6 +327,7 @@ struct LookupIndex: Sendable {
                 readingKey.units.append(UInt16(c))
             }
         }
+        readingKey.seal()
         p.readingKey = readingKey
         var symbols: [UInt8] = []
         switch script {
@@ -368,12 +399,12 @@ struct LookupIndex: Sendable {
         }
         var given: [UInt8] = []
         PhoneticSkeleton.appendHangul(givenSyllables, into: &given)
-        var keys = Set<UInt64>([out[0].0])
         for f in familyVariants {
             symbols = f
             for g in given { PhoneticSkeleton.push(g, into: &symbols) }
             let natural = PhoneticSkeleton.key(symbols)
-            if keys.insert(natural).inserted { out.append((natural, false)) }
+            // A handful of keys: a linear search beats a set.
+            if !out.contains(where: { !$0.1 && $0.0 == natural }) { out.append((natural, false)) }
             symbols = given
             for g in f { PhoneticSkeleton.push(g, into: &symbols) }
             out.append((PhoneticSkeleton.key(symbols), true))
