@@ -42,8 +42,9 @@ public enum LookupIndexCache {
         guard let dataDirectory else {
             throw LookupError.referenceData("Onoma's Dictionaries/ folder was not found; set ONOMA_DICTIONARIES to its path")
         }
-        let contents = try files.map { url -> Data in
-            do { return try Data(contentsOf: url, options: .mappedIfSafe) } catch {
+        let contents = try files.map { url -> MappedFile in
+            if let mapped = MappedFile(url) { return mapped }
+            do { return MappedFile(copying: try Data(contentsOf: url)) } catch {
                 // Let the loader report it with its usual message.
                 _ = try GlossaryLoader.load(contentsOf: url)
                 throw error
@@ -51,7 +52,7 @@ public enum LookupIndexCache {
         }
         var hash = StableHash()
         hash.combine(formatVersion)
-        for data in contents { combine(&hash, data) }
+        for file in contents { combine(&hash, file.bytes) }
         let reference = dataDirectory.appendingPathComponent("reference")
         let tables = ((try? FileManager.default.contentsOfDirectory(atPath: reference.path)) ?? []).filter { $0.hasSuffix(".tsv") }.sorted()
         for t in tables {
@@ -67,12 +68,12 @@ public enum LookupIndexCache {
         let surnames = try KoreanSurnameSpellings(contentsOf: reference.appendingPathComponent(KoreanSurnameSpellings.fileName))
         for dir in locations {
             let url = dir.appendingPathComponent(fileName)
-            if let data = try? Data(contentsOf: url, options: .mappedIfSafe), let index = read(data, contentHash: contentHash, surnames: surnames) {
+            if let file = MappedFile(url), let index = read(file.bytes, contentHash: contentHash, surnames: surnames) {
                 return (LookupEngine(index: index), .hit)
             }
         }
-        let glossaries = try zip(files, contents).map { url, data in
-            try GlossaryLoader.load(data: data, fileName: url.path)
+        let glossaries = try zip(files, contents).map { url, file in
+            try GlossaryLoader.load(data: file.data, fileName: url.path)
         }
         let engine = try LookupEngine(glossaries: try GlossarySet(glossaries).glossaries, dataDirectory: dataDirectory)
         let bytes = write(engine.index, contentHash: contentHash)
@@ -177,7 +178,12 @@ public enum LookupIndexCache {
 
     /// The index stored in `data`, or nil when it is not a valid cache for `contentHash`.
     static func read(_ data: Data, contentHash: UInt64, surnames: KoreanSurnameSpellings) -> LookupIndex? {
-        data.withUnsafeBytes { raw -> LookupIndex? in
+        data.withUnsafeBytes { read($0, contentHash: contentHash, surnames: surnames) }
+    }
+
+    /// The index stored in `raw`, or nil when it is not a valid cache for `contentHash`.
+    static func read(_ raw: UnsafeRawBufferPointer, contentHash: UInt64, surnames: KoreanSurnameSpellings) -> LookupIndex? {
+        do {
             var r = BinaryReader(raw: raw)
             let trailer = magic.count + 8
             guard raw.count > trailer + magic.count + 12, r.take(magic.count).map(Array.init) == magic, r.u32() == formatVersion,
