@@ -169,25 +169,8 @@ public final class GlossaryRules {
         case .emptyKey: return nil
         case .notFast: break
         }
-        if isFoldFast(text) {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            var any = false, pendingSpace = false
-            for b in text.utf8 {
-                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                    pendingSpace = any
-                    continue
-                }
-                if pendingSpace {
-                    h ^= 0x20
-                    h = h &* 0x0000_0100_0000_01b3
-                    pendingSpace = false
-                }
-                any = true
-                h ^= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-                h = h &* 0x0000_0100_0000_01b3
-            }
-            return any ? h : nil
-        }
+        // `.notFast` means a character outside ASCII, Hangul syllables and unified ideographs
+        // (the set of ``isFoldFast(_:)``): fold through the general key.
         let key = matchKey(text)
         return key.isEmpty ? nil : hash(key.utf8)
     }
