@@ -68,44 +68,19 @@ struct LookupCommand: ParsableCommand {
                 emit(render(q, m), found: !m.isEmpty)
             }
         } else {
-            // Standard input in batches, looked up on every core, written in input order; one
-            // batch is looked up while this thread writes the previous one and reads the next.
+            // Standard input in batches, looked up on every core, written in input order.
             var batch: [String] = []
             batch.reserveCapacity(LookupCommand.batchSize)
-            var inFlight: (group: DispatchGroup, results: ResultSlots)?
-            func finishInFlight() {
-                guard let f = inFlight else { return }
-                inFlight = nil
-                f.group.wait()
-                for r in f.results.values { emit(r.0, found: r.1) }
-            }
             func flush() {
-                let group = DispatchGroup()
-                let queries = batch
-                let results = ResultSlots(count: queries.count)
-                // The previous batch's workers finish first: one batch on the cores at a time.
-                let previous = inFlight
-                inFlight = nil
-                previous?.group.wait()
-                DispatchQueue.global().async(group: group) {
-                    LookupCommand.lookupBatch(queries, engine: engine, options: options, render: render, into: results)
-                }
-                if let previous { for r in previous.results.values { emit(r.0, found: r.1) } }
-                inFlight = (group, results)
+                let results = LookupCommand.lookupBatch(batch, engine: engine, options: options, render: render)
+                for r in results { emit(r.0, found: r.1) }
                 batch.removeAll(keepingCapacity: true)
             }
-            do {
-                try InputLines.forEach(arguments: []) { line, _ in
-                    batch.append(line)
-                    if batch.count == LookupCommand.batchSize { flush() }
-                }
-            } catch {
-                // What was read before the failure is still answered.
-                finishInFlight()
-                throw error
+            try InputLines.forEach(arguments: []) { line, _ in
+                batch.append(line)
+                if batch.count == LookupCommand.batchSize { flush() }
             }
             if !batch.isEmpty { flush() }
-            finishInFlight()
         }
         if format == .json { Output.standard.write(line: JSONObject.array(jsonItems)) }
         if notFound > 0 { throw CommandExit(code: CLI.nothingFound) }
@@ -115,8 +90,9 @@ struct LookupCommand: ParsableCommand {
 
     /// Looks up a batch of queries on all cores; results in input order.
     static func lookupBatch(_ batch: [String], engine: LookupEngine, options: LookupOptions,
-                            render: @escaping @Sendable (String, [LookupMatch]) -> String, into results: ResultSlots) {
+                            render: @escaping @Sendable (String, [LookupMatch]) -> String) -> [(String, Bool)] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count / 256))
+        let results = ResultSlots(count: batch.count)
         let chunk = (batch.count + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let start = w * chunk, end = min(batch.count, start + chunk)
@@ -126,6 +102,7 @@ struct LookupCommand: ParsableCommand {
                 results.set(i, (render(batch[i], m), !m.isEmpty))
             }
         }
+        return results.values
     }
 
     /// Loads the dictionaries and builds the engine (through the index cache unless
@@ -181,9 +158,9 @@ struct LookupCommand: ParsableCommand {
 }
 
 /// Result slots filled by concurrent workers, each index written by exactly one worker.
-final class ResultSlots: @unchecked Sendable {
-    // @unchecked: workers write disjoint indices; the array is read only after the batch's
-    // group has been waited for (which orders the writes before the read).
+private final class ResultSlots: @unchecked Sendable {
+    // @unchecked: workers write disjoint indices; the array is read only after
+    // concurrentPerform has returned (which orders the writes before the read).
     private var slots: [(String, Bool)]
     init(count: Int) { slots = Array(repeating: ("", false), count: count) }
     func set(_ i: Int, _ value: (String, Bool)) { slots.withUnsafeMutableBufferPointer { $0[i] = value } }
