@@ -3,10 +3,8 @@ import Foundation
 
 /// Normalizes a stream of lines in batches on several threads, keeping the output order.
 ///
-/// Memory is bounded by two rounds of `min(jobs × batchesPerJob, max(16, jobs))` batches (each
-/// about `batchBytes`) plus the longest line, whatever the input size: one round is normalized
-/// by the workers while the calling thread writes the previous one and reads the next. Each
-/// worker keeps its own `ResolutionMemo`.
+/// Memory is bounded by `min(jobs × batchesPerJob, max(32, jobs))` batches (each about `batchBytes`) plus
+/// the longest line, whatever the input size. Each worker keeps its own `ResolutionMemo`.
 public struct NormalizePipeline: Sendable {
     /// How the pipeline runs and writes.
     public struct Configuration: Sendable, Hashable {
@@ -80,33 +78,10 @@ public struct NormalizePipeline: Sendable {
         var sourceIndex = 0
         var reader: LineBatchReader? = sources.isEmpty ? nil : LineBatchReader(sources[0])
         var consumedInSource = 0
-        // Rounds of at most 16 batches (about 8 MB of input), or one per worker beyond 16 jobs;
-        // with several jobs two rounds are in memory: one on the workers while the calling
-        // thread writes the previous one and reads the next.
-        let roundSize = jobs == 1 ? 1 : min(jobs * configuration.batchesPerJob, max(16, jobs))
+        // At most 32 batches in flight (about 16 MB of input), or one per worker beyond 32 jobs.
+        let roundSize = jobs == 1 ? 1 : min(jobs * configuration.batchesPerJob, max(32, jobs))
         var firstRecord = true
         var lastSource = ""
-
-        func emitRound(_ round: [LineBatch], _ results: SlotArray<BatchResult?>) throws {
-            for k in 0..<round.count {
-                guard let result = results[k] else { continue }
-                if round[k].source != lastSource { consumedInSource = 0; lastSource = round[k].source }
-                consumedInSource += round[k].consumed
-                report.merge(result.report, limit: configuration.maximumDistinctUnresolved)
-                var bytes = result.bytes
-                if configuration.format == .json { frameJSON(&bytes, first: &firstRecord) }
-                try emit(Chunk(bytes: bytes, invalidLines: result.invalidLines, lines: round[k].lines.count,
-                               consumed: consumedInSource, source: round[k].source))
-            }
-        }
-
-        /// The round on the workers, if any.
-        var inFlight: (round: [LineBatch], results: SlotArray<BatchResult?>, group: DispatchGroup)?
-        // Whatever happens (an error while writing), the workers finish before their memos
-        // and slots are released (this runs before the `memos` release above).
-        defer {
-            if let f = inFlight { f.group.wait(); f.results.release() }
-        }
         while reader != nil {
             var round: [LineBatch] = []
             while round.count < roundSize, let r = reader {
@@ -120,23 +95,15 @@ public struct NormalizePipeline: Sendable {
             }
             if round.isEmpty { break }
             let results = SlotArray<BatchResult?>(count: round.count) { _ in nil }
+            defer { results.release() }
             if jobs == 1 {
-                defer { results.release() }
                 for (k, batch) in round.enumerated() {
                     results[k] = process(batch, renderer: renderer, memo: &memos[0])
                 }
-                try emitRound(round, results)
-                continue
-            }
-            // One round on the workers at a time (each worker owns a memo).
-            let previous = inFlight
-            inFlight = nil
-            previous?.group.wait()
-            let group = DispatchGroup()
-            let batches = round
-            DispatchQueue.global().async(group: group) { [self] in
+            } else {
                 let next = AtomicCounter()
-                DispatchQueue.concurrentPerform(iterations: min(jobs, batches.count)) { worker in
+                let batches = round
+                DispatchQueue.concurrentPerform(iterations: min(jobs, round.count)) { worker in
                     while true {
                         let k = next.increment()
                         guard k < batches.count else { break }
@@ -144,17 +111,16 @@ public struct NormalizePipeline: Sendable {
                     }
                 }
             }
-            inFlight = (round, results, group)
-            if let previous {
-                defer { previous.results.release() }
-                try emitRound(previous.round, previous.results)
+            for k in 0..<round.count {
+                guard let result = results[k] else { continue }
+                if round[k].source != lastSource { consumedInSource = 0; lastSource = round[k].source }
+                consumedInSource += round[k].consumed
+                report.merge(result.report, limit: configuration.maximumDistinctUnresolved)
+                var bytes = result.bytes
+                if configuration.format == .json { frameJSON(&bytes, first: &firstRecord) }
+                try emit(Chunk(bytes: bytes, invalidLines: result.invalidLines, lines: round[k].lines.count,
+                               consumed: consumedInSource, source: round[k].source))
             }
-        }
-        if let last = inFlight {
-            inFlight = nil
-            last.group.wait()
-            defer { last.results.release() }
-            try emitRound(last.round, last.results)
         }
         if configuration.format == .json {
             try emit(Chunk(bytes: Array((firstRecord ? "[]\n" : "\n]\n").utf8), invalidLines: [], lines: 0,
