@@ -12,16 +12,11 @@ import Testing
     /// as a full disk fails them with ENOSPC: the command must say so and fail, not exit 0 with
     /// a truncated file.
     @Test func romanizeOutputToAFullDiskIsAnErrorNotSilentLoss() throws {
-        let dir = try FailureHarness.temporaryDirectory()
-        let input = try FailureHarness.bigInput(in: dir, lines: 50_000)
-        let output = dir.appendingPathComponent("out.txt")
-        let result = try FailureHarness.shell("trap '' XFSZ; ulimit -f 64; exec \"$ONOMA\" romanize < \"$IN\" > \"$OUT\"",
-                                              environment: ["IN": input.path, "OUT": output.path])
+        let (result, size) = try FailureHarness.runIntoFullDisk("romanize")
         #expect(result.status == 2, "status \(result.status), stderr: \(result.stderr)")
         #expect(result.stderr.contains("cannot write the output"), "stderr: \(result.stderr)")
         #expect(result.stderr.contains("File too large"), "stderr: \(result.stderr)")
         // Everything up to the limit was written: the file is full, not empty.
-        let size = try FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int ?? 0
         #expect(size > 0 && size <= 64 * 1024, "size \(size)")
     }
 
@@ -106,6 +101,19 @@ enum FailureHarness {
     static let bigNames = ["김구", "안중근", "杨占峰", "박찬욱", "欧阳娜娜", "이순신", "毛泽东", "황보관"]
     static let bigOutput: [Substring] = ["Gim Gu", "An Jung-geun", "Yang Zhanfeng", "Bak Chan-uk", "Ouyang Nana",
                                          "I Sun-sin", "Mao Zedong", "Hwangbo Gwan"]
+
+    /// Runs `onoma COMMAND < big input > file` under a 64 KB file-size limit (SIGXFSZ ignored,
+    /// so writes past it fail with EFBIG as on a full disk).
+    /// - Returns: how it ended and the size of the output file.
+    static func runIntoFullDisk(_ command: String) throws -> (result: Ended, outputSize: Int) {
+        let dir = try temporaryDirectory()
+        let input = try bigInput(in: dir, lines: 50_000)
+        let output = dir.appendingPathComponent("out.txt")
+        let result = try shell("trap '' XFSZ; ulimit -f 64; exec \"$ONOMA\" \(command) < \"$IN\" > \"$OUT\"",
+                               environment: ["IN": input.path, "OUT": output.path])
+        let size = try FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int ?? 0
+        return (result, size)
+    }
 
     static func temporaryDirectory() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onoma-failure-\(UUID().uuidString)")

@@ -15,14 +15,9 @@ extension FailureTests {
 
     /// A file-size limit (as a full disk) while writing normalize's output: a message and status 2.
     @Test func normalizeOutputToAFullDiskIsAnErrorNotSilentLoss() throws {
-        let dir = try FailureHarness.temporaryDirectory()
-        let input = try FailureHarness.bigInput(in: dir, lines: 50_000)
-        let output = dir.appendingPathComponent("out.txt")
-        let result = try FailureHarness.shell("trap '' XFSZ; ulimit -f 64; exec \"$ONOMA\" normalize < \"$IN\" > \"$OUT\"",
-                                              environment: ["IN": input.path, "OUT": output.path])
+        let (result, size) = try FailureHarness.runIntoFullDisk("normalize")
         #expect(result.status == 2, "status \(result.status), stderr: \(result.stderr)")
         #expect(result.stderr.contains("File too large"), "stderr: \(result.stderr)")
-        let size = try FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int ?? 0
         #expect(size > 0 && size <= 64 * 1024, "size \(size)")
     }
 
