@@ -105,10 +105,7 @@ struct FormTable: Sendable {
     }
 
     /// The Hangul syllables of form `f` (empty unless it is Hangul).
-    func hangul(_ f: Int) -> [UInt16] {
-        guard script(f) == .hangul else { return [] }
-        return Array(hangul[Int(word(f, FormTable.wDataStart))..<Int(word(f, FormTable.wDataEnd))])
-    }
+    func hangul(_ f: Int) -> [UInt16] { Array(hangulSlice(f)) }
 
     /// The folded letters of form `f` when it is Latin.
     func latin(_ f: Int) -> LatinLetters? {

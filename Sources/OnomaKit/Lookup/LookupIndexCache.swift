@@ -176,11 +176,6 @@ public enum LookupIndexCache {
         return w.bytes
     }
 
-    /// The index stored in `data`, or nil when it is not a valid cache for `contentHash`.
-    static func read(_ data: Data, contentHash: UInt64, surnames: KoreanSurnameSpellings) -> LookupIndex? {
-        data.withUnsafeBytes { read($0, contentHash: contentHash, surnames: surnames) }
-    }
-
     /// The index stored in `raw`, or nil when it is not a valid cache for `contentHash`.
     static func read(_ raw: UnsafeRawBufferPointer, contentHash: UInt64, surnames: KoreanSurnameSpellings) -> LookupIndex? {
         do {

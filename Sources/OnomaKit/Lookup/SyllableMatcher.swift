@@ -237,19 +237,14 @@ enum SyllableMatcher {
         var pieces: [Piece]
     }
 
-    /// - Returns: the cheapest way `latin` spells `units` in that order, or nil.
-    /// - Complexity: O(units × letters × spellings per first letter); no allocation unless it
-    ///   succeeds.
-    static func match(_ units: [MatchUnit], _ latin: LatinLetters) -> Result? {
-        latin.packed.withUnsafeBufferPointer { match(units, packed: $0, rotated: false) }
-    }
-
     /// - Parameters:
     ///   - packed: folded Latin letters, tokens concatenated, bit 7 set on each token's first
     ///     letter (``LatinLetters/packed``).
     ///   - rotated: match the units with the first moved to the end (given name first); the
     ///     result's pieces then number the units in that rotated order.
     /// - Returns: the cheapest way the letters spell the units in that order, or nil.
+    /// - Complexity: O(units × letters × spellings per first letter); no allocation unless it
+    ///   succeeds.
     static func match(_ units: [MatchUnit], packed: UnsafeBufferPointer<UInt8>, rotated: Bool) -> Result? {
         let n = packed.count
         let u = units.count
