@@ -145,7 +145,6 @@ struct NormalizeCommand: ParsableCommand {
             group.wait()
             throw UsageError("\(error)")
         }
-        let table = ExactFormTable(entries: engine.entries, language: lang)
         group.wait()
         let romanizer: Romanizer
         do {
@@ -153,7 +152,7 @@ struct NormalizeCommand: ParsableCommand {
         } catch {
             throw UsageError("\(error)")
         }
-        return BylineNormalizer(resolver: LookupResolver(engine: engine, exactForms: table, language: lang),
+        return BylineNormalizer(resolver: LookupResolver(engine: engine, language: lang),
                                 suggester: RomanizerSuggester(romanizer: romanizer, language: lang),
                                 options: .init(minimumCreditScore: minScore, minimumOtherScore: max(minScore, 0.95)))
     }

@@ -28,7 +28,7 @@ let normalizer: BylineNormalizer = {
         let glossaries = try GlossarySet.load(files: [Fuzz.dictionaries.appendingPathComponent("onoma-default.xml")])
         let engine = try LookupEngine(glossaries: glossaries.glossaries, dataDirectory: Fuzz.dictionaries)
         let romanizer = try Romanizer(dictionaries: Fuzz.dictionaries)
-        return BylineNormalizer(resolver: LookupResolver(engine: engine, exactForms: ExactFormTable(entries: glossaries.entries, language: "en"), language: "en"),
+        return BylineNormalizer(resolver: LookupResolver(engine: engine, language: "en"),
                                 suggester: RomanizerSuggester(romanizer: romanizer, language: "en"),
                                 options: .init(minimumCreditScore: 0.8, minimumOtherScore: 0.95))
     } catch {

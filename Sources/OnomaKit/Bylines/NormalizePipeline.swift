@@ -4,7 +4,7 @@ import Foundation
 /// Normalizes a stream of lines in batches on several threads, keeping the output order.
 ///
 /// Memory is bounded by `min(jobs × batchesPerJob, max(32, jobs))` batches (each about `batchBytes`) plus
-/// the longest line, whatever the input size. Each worker keeps its own `ResolutionMemo`.
+/// the longest line, whatever the input size.
 public struct NormalizePipeline: Sendable {
     /// How the pipeline runs and writes.
     public struct Configuration: Sendable, Hashable {
@@ -63,76 +63,169 @@ public struct NormalizePipeline: Sendable {
     }
 
     /// Reads every source in turn (as `cat` would: line numbers continue across sources, and
-    /// each source ends a line), and hands the rendered output to `emit`, in order, on the
-    /// calling thread.
-    /// - Throws: `NormalizeError.readFailed`, or what `emit` throws (the run stops).
+    /// each source ends a line), and hands the rendered output to `emit`, in order.
+    ///
+    /// Each worker reads its next batch (under a lock, in input order), normalizes it, and
+    /// files the result; whichever worker completes the oldest outstanding batch writes it and
+    /// every later one already done. So no worker waits for the others between batches, and
+    /// reading and writing happen on whichever core is free, never in a serial phase of their
+    /// own. At most `min(jobs × batchesPerJob, max(32, jobs))` batches are read ahead of the
+    /// output. With one job everything runs on the calling thread.
+    /// - Parameter emit: called once per batch, in input order, never concurrently (but not
+    ///   always on the same thread).
+    /// - Throws: `NormalizeError.readFailed` (after writing every line read before the
+    ///   failure), or what `emit` throws (the run stops at once).
     /// - Returns: the run's figures.
     public func run(_ sources: [any LineInput], emit: (Chunk) throws -> Void) throws -> NormalizeReport {
-        var report = NormalizeReport()
         let jobs = configuration.jobs
         let shared = jobs > 1 ? SharedResolutionCache() : nil
         let memos = SlotArray<ResolutionMemo>(count: jobs) { _ in ResolutionMemo(shared: shared) }
         defer { memos.release() }
         let renderer = BylineRenderer(format: configuration.format)
-        var nextLine = 1
-        var sourceIndex = 0
-        var reader: LineBatchReader? = sources.isEmpty ? nil : LineBatchReader(sources[0])
-        var consumedInSource = 0
-        // At most 32 batches in flight (about 16 MB of input), or one per worker beyond 32 jobs.
-        let roundSize = jobs == 1 ? 1 : min(jobs * configuration.batchesPerJob, max(32, jobs))
-        var firstRecord = true
-        var lastSource = ""
-        while reader != nil {
-            var round: [LineBatch] = []
-            while round.count < roundSize, let r = reader {
-                if let batch = try r.next(maxLines: configuration.batchLines, maxBytes: configuration.batchBytes, firstLine: nextLine) {
-                    nextLine += batch.lines.count
-                    round.append(batch)
-                } else {
-                    sourceIndex += 1
-                    reader = sourceIndex < sources.count ? LineBatchReader(sources[sourceIndex]) : nil
+        let state = PipelineState(sources: sources, aheadLimit: jobs == 1 ? 1 : min(jobs * configuration.batchesPerJob, max(32, jobs)))
+        return try withoutActuallyEscaping(emit) { emit in
+            let sink = OrderedSink(configuration: configuration, emit: emit)
+            let work: @Sendable (Int) -> Void = { worker in
+                while let (sequence, batch) = state.nextBatch(configuration) {
+                    let result = process(batch, renderer: renderer, memo: &memos[worker])
+                    state.file(Filed(sequence: sequence, result: result, lines: batch.lines.count,
+                                     consumed: batch.consumed, source: batch.source), write: sink.write)
                 }
             }
-            if round.isEmpty { break }
-            let results = SlotArray<BatchResult?>(count: round.count) { _ in nil }
-            defer { results.release() }
             if jobs == 1 {
-                for (k, batch) in round.enumerated() {
-                    results[k] = process(batch, renderer: renderer, memo: &memos[0])
-                }
+                work(0)
             } else {
-                let next = AtomicCounter()
-                let batches = round
-                DispatchQueue.concurrentPerform(iterations: min(jobs, round.count)) { worker in
-                    while true {
-                        let k = next.increment()
-                        guard k < batches.count else { break }
-                        results[k] = process(batches[k], renderer: renderer, memo: &memos[worker])
-                    }
-                }
+                DispatchQueue.concurrentPerform(iterations: jobs, execute: work)
             }
-            for k in 0..<round.count {
-                guard let result = results[k] else { continue }
-                if round[k].source != lastSource { consumedInSource = 0; lastSource = round[k].source }
-                consumedInSource += round[k].consumed
-                report.merge(result.report, limit: configuration.maximumDistinctUnresolved)
-                var bytes = result.bytes
-                if configuration.format == .json { frameJSON(&bytes, first: &firstRecord) }
-                try emit(Chunk(bytes: bytes, invalidLines: result.invalidLines, lines: round[k].lines.count,
-                               consumed: consumedInSource, source: round[k].source))
-            }
+            if let failure = state.writeFailure { throw failure }
+            if let failure = state.readFailure { throw failure }
+            try sink.finish()
+            return sink.report
         }
-        if configuration.format == .json {
+    }
+
+    /// Writes filed batches in order: merges their figures, frames JSON, and calls `emit`.
+    /// Used by one worker at a time (the one `PipelineState` lets write).
+    final class OrderedSink: @unchecked Sendable {
+        // @unchecked: `write` runs in one worker at a time, and `PipelineState`'s lock orders
+        // the hand-over from one writing worker to the next; `finish` runs after the workers.
+        private let configuration: Configuration
+        private let emit: (Chunk) throws -> Void
+        private var firstRecord = true
+        private var consumedInSource = 0
+        private var lastSource = ""
+        private(set) var report = NormalizeReport()
+
+        init(configuration: Configuration, emit: @escaping (Chunk) throws -> Void) {
+            self.configuration = configuration
+            self.emit = emit
+        }
+
+        func write(_ filed: Filed) throws {
+            if filed.source != lastSource { consumedInSource = 0; lastSource = filed.source }
+            consumedInSource += filed.consumed
+            report.merge(filed.result.report, limit: configuration.maximumDistinctUnresolved)
+            var bytes = filed.result.bytes
+            if configuration.format == .json { NormalizePipeline.frameJSON(&bytes, first: &firstRecord) }
+            try emit(Chunk(bytes: bytes, invalidLines: filed.result.invalidLines, lines: filed.lines,
+                           consumed: consumedInSource, source: filed.source))
+        }
+
+        /// Closes the JSON array.
+        func finish() throws {
+            guard configuration.format == .json else { return }
             try emit(Chunk(bytes: Array((firstRecord ? "[]\n" : "\n]\n").utf8), invalidLines: [], lines: 0,
                            consumed: consumedInSource, source: lastSource))
         }
-        return report
+    }
+
+    /// A normalized batch waiting for its turn to be written.
+    struct Filed {
+        var sequence: Int
+        var result: BatchResult
+        var lines: Int
+        var consumed: Int
+        var source: String
+    }
+
+    /// What the workers of one run share: the input (read in order under `inputLock`) and the
+    /// batches done but not yet written (under `output`).
+    final class PipelineState: @unchecked Sendable {
+        // @unchecked: the input fields are touched only under `inputLock`, the output fields
+        // only under `output`; `inputLock` is taken before `output`, never after.
+        private let inputLock = NSLock()
+        private let sources: [any LineInput]
+        private var sourceIndex = 0
+        private var reader: LineBatchReader?
+        private var nextLine = 1
+        private var read = 0 // batches handed out so far
+        private(set) var readFailure: (any Error)?
+
+        private let output = NSCondition()
+        private let aheadLimit: Int
+        private var done: [Int: Filed] = [:]
+        private var written = 0 // batches written so far
+        private var emitting = false
+        private(set) var writeFailure: (any Error)?
+
+        init(sources: [any LineInput], aheadLimit: Int) {
+            self.sources = sources
+            self.aheadLimit = max(1, aheadLimit)
+            reader = sources.isEmpty ? nil : LineBatchReader(sources[0])
+        }
+
+        /// The next batch and its sequence number, or nil when the input is finished, could
+        /// not be read, or the output failed. Waits while `aheadLimit` batches are unwritten.
+        func nextBatch(_ configuration: Configuration) -> (Int, LineBatch)? {
+            inputLock.lock()
+            defer { inputLock.unlock() }
+            output.lock()
+            while read - written >= aheadLimit && writeFailure == nil { output.wait() }
+            let stop = writeFailure != nil
+            output.unlock()
+            if stop { return nil }
+            while let r = reader {
+                do {
+                    if let batch = try r.next(maxLines: configuration.batchLines, maxBytes: configuration.batchBytes, firstLine: nextLine) {
+                        nextLine += batch.lines.count
+                        read += 1
+                        return (read - 1, batch)
+                    }
+                } catch {
+                    readFailure = error
+                    reader = nil
+                    return nil
+                }
+                sourceIndex += 1
+                reader = sourceIndex < sources.count ? LineBatchReader(sources[sourceIndex]) : nil
+            }
+            return nil
+        }
+
+        /// Files a finished batch; if no other worker is writing, writes every batch that is
+        /// next in order (this one, and those other workers finished ahead of it).
+        func file(_ filed: Filed, write: (Filed) throws -> Void) {
+            output.lock()
+            defer { output.unlock() }
+            done[filed.sequence] = filed
+            guard !emitting else { return }
+            emitting = true
+            while writeFailure == nil, let next = done.removeValue(forKey: written) {
+                output.unlock()
+                var failure: (any Error)?
+                do { try write(next) } catch { failure = error }
+                output.lock()
+                if let failure { writeFailure = failure; done.removeAll() } else { written += 1 }
+                output.broadcast()
+            }
+            emitting = false
+        }
     }
 
     /// Turns a batch of JSON lines into the continuation of one array: "[" before the very
     /// first object, "," between objects (JSON strings hold no raw newline, so every "\n" ends
     /// an object), and no terminator after the last one (the closing "]" is written at the end).
-    private func frameJSON(_ bytes: inout [UInt8], first: inout Bool) {
+    static func frameJSON(_ bytes: inout [UInt8], first: inout Bool) {
         guard !bytes.isEmpty else { return }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 64 + 4)

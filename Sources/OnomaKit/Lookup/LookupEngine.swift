@@ -126,6 +126,29 @@ public final class LookupEngine: Sendable {
         index.forms.isDeprecated(form) ? 0.02 : 0
     }
 
+    /// The entries (by position) that store `text`, byte for byte, as a name that is neither
+    /// derived nor deprecated, in glossary order without repeats.
+    /// - Complexity: one probe of the exact table.
+    func entriesStoring(_ text: String) -> [Int32] {
+        let forms = index.forms
+        var found: [Int32] = []
+        var utf8 = text
+        utf8.withUTF8 { bytes in
+            index.exact.forEach(StableHash.of(text.unicodeScalars)) { v in
+                let f = Int(v >> PostingFlag.shift)
+                guard !forms.isDerived(f), !forms.isDeprecated(f), forms.textEquals(f, bytes) else { return }
+                let e = forms.entry(f)
+                if !found.contains(e) { found.append(e) }
+            }
+        }
+        if found.count > 1 { found.sort() }
+        return found
+    }
+
+    /// The entry at `position` in glossary order (nil only for a damaged cache, which the
+    /// checksum refuses before it gets here).
+    func entry(at position: Int32) -> GlossaryEntry? { index.entries[Int(position)] }
+
     /// Longest query (in letters and syllables) tried through romanization and fuzzy matching.
     static let maxPhoneticLength = 64
 
