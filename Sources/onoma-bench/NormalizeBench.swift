@@ -3,7 +3,9 @@
 //   Writes DIR/synthetic.xml (a SyntheticGlossary) and DIR/bylines.txt (mixed Korean/Chinese/
 //   English bylines) unless they exist, then times the pipeline in process (jobs 1 and 2) and
 //   the built `onoma normalize --dict DIR/synthetic.xml --jobs N DIR/bylines.txt` as a whole
-//   process. The same whole-process figure by hand:
+//   process: one cold run (it writes the index cache), then ONOMA_BENCH_PAIRS (default 5)
+//   alternating jobs-1/jobs-2 pairs, with the speed-up per pair and of the medians. The same
+//   whole-process figure by hand:
 //   /usr/bin/time -v .build/release/onoma normalize --dict DIR/synthetic.xml --jobs N DIR/bylines.txt > DIR/output.txt
 import Foundation
 import OnomaKit
@@ -55,13 +57,14 @@ func normalizeBench(_ args: [String]) throws {
         print("whole process: \(exe.path) not built; run swift build -c release first")
         return
     }
-    func run(jobs: Int, label: String) throws {
+    @discardableResult
+    func run(jobs: Int, label: String) throws -> Double {
         let p = Process()
         p.executableURL = exe
         p.arguments = ["normalize", "--dict", dict.path, "--jobs", String(jobs), "--quiet", input.path]
         // Into a file: /dev/null is not always the null device on shared machines.
         let sink = dir.appendingPathComponent("output.txt")
-        FileManager.default.createFile(atPath: sink.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: sink.path, contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: sink)
         let cpu0 = childrenCPUSeconds()
         let t = Date()
@@ -71,11 +74,24 @@ func normalizeBench(_ args: [String]) throws {
         let cpu = childrenCPUSeconds() - cpu0
         print(String(format: "whole process, jobs %d%@: %.3f s wall, %.3f s CPU: %.0f lines/s (exit %d)",
                      jobs, label as NSString, wall, cpu, Double(lines) / wall, p.terminationStatus))
+        return wall
     }
     // The first run compiles the index cache beside the dictionary; later runs read it.
     try? FileManager.default.removeItem(at: dir.appendingPathComponent(".onoma-index"))
     try run(jobs: 2, label: " (cold: builds the index cache)")
-    for jobs in [1, 2] { try run(jobs: jobs, label: "") }
+    // Jobs 1 and 2 alternate, so that a slow spell of the machine hits both alike; the
+    // speed-up is given per pair and as the ratio of the medians.
+    let pairs = max(1, Int(ProcessInfo.processInfo.environment["ONOMA_BENCH_PAIRS"] ?? "") ?? 5)
+    var one: [Double] = [], two: [Double] = []
+    for k in 1...pairs {
+        one.append(try run(jobs: 1, label: " (pair \(k))"))
+        two.append(try run(jobs: 2, label: " (pair \(k))"))
+    }
+    let ratios = zip(one, two).map { $0 / $1 }.sorted()
+    func median(_ v: [Double]) -> Double { let s = v.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
+    print(String(format: "whole process, %d alternating pairs: jobs 1 median %.3f s (%.0f lines/s), jobs 2 median %.3f s (%.0f lines/s); speed-up 1→2: %.2f× (median), per pair %.2f–%.2f×",
+                 pairs, median(one), Double(lines) / median(one), median(two), Double(lines) / median(two),
+                 median(one) / median(two), ratios.first!, ratios.last!))
 }
 
 /// CPU time (user + system) of the finished child processes.

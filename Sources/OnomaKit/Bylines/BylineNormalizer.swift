@@ -290,21 +290,37 @@ public struct BylineName: Sendable, Hashable {
 }
 
 /// Resolutions and suggestions already computed by one worker. Bylines repeat the same few
-/// thousand names, so most spans are answered from here. Bounded: cleared when full.
-/// Workers of one run can share a `SharedResolutionCache` behind their own memos, so that a
-/// name is looked up once per run rather than once per worker.
+/// thousand names, so most spans are answered from here, without a lock. Workers of one run
+/// share a `SharedResolutionCache` behind their own memos, so that a name is resolved once per
+/// run rather than once per worker.
+///
+/// Keys are hashed once, with a cheap hash of their scalars, and compared byte for byte: a
+/// span's answer depends on its exact bytes (the exact-form path does), and hashing a `String`
+/// itself normalizes non-ASCII text, which cost more than a tenth of a run. Bounded: a table
+/// starts over when full.
 public struct ResolutionMemo: Sendable {
     enum Cached: Sendable { case resolved(NameResolution), unresolved }
-    private var resolutions: [String: Cached] = [:]
-    private var suggestions: [String: String] = [:]
-    private var noSuggestion: Set<String> = []
+
+    struct Key: Hashable, Sendable {
+        let text: String
+        let hash: UInt64
+        init(_ text: String) {
+            self.text = text
+            hash = StableHash.of(text.unicodeScalars)
+        }
+        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    }
+
+    private var resolutions: [Key: Cached] = [:]
+    private var suggestions: [Key: String?] = [:]
     private let shared: SharedResolutionCache?
-    /// The most entries kept before the memo starts over.
+    /// The most names kept (resolutions and suggestions, each) before the memo starts over.
     public let capacity: Int
 
     /// Creates an empty memo.
     /// - Parameters:
-    ///   - capacity: entries kept before the memo starts over.
+    ///   - capacity: names kept before the memo starts over.
     ///   - shared: a cache shared with the other workers of the run, asked on a miss.
     public init(capacity: Int = 200_000, shared: SharedResolutionCache? = nil) {
         self.capacity = capacity
@@ -312,60 +328,72 @@ public struct ResolutionMemo: Sendable {
     }
 
     mutating func resolve(_ text: String, with resolver: any NameResolver) -> NameResolution? {
-        if let cached = resolutions[text] {
-            if case .resolved(let r) = cached { return r }
-            return nil
-        }
+        let key = Key(text)
         let cached: Cached
-        if let shared, let hit = shared[text] {
+        if let hit = resolutions[key] {
             cached = hit
         } else {
-            cached = resolver.resolve(text).map(Cached.resolved) ?? .unresolved
-            shared?[text] = cached
+            if let shared, let hit = shared.resolution(key) {
+                cached = hit
+            } else {
+                cached = resolver.resolve(text).map(Cached.resolved) ?? .unresolved
+                shared?.store(cached, for: key)
+            }
+            if resolutions.count >= capacity { resolutions.removeAll(keepingCapacity: true) }
+            resolutions[key] = cached
         }
-        if resolutions.count >= capacity { resolutions.removeAll(keepingCapacity: true) }
-        resolutions[text] = cached
         if case .resolved(let r) = cached { return r }
         return nil
     }
 
     mutating func suggest(_ text: String, with suggester: any NameSuggester) -> String? {
-        if let s = suggestions[text] { return s }
-        if noSuggestion.contains(text) { return nil }
-        let s = suggester.suggest(text)
-        if suggestions.count + noSuggestion.count >= capacity {
-            suggestions.removeAll(keepingCapacity: true)
-            noSuggestion.removeAll(keepingCapacity: true)
-        }
-        if let s { suggestions[text] = s } else { noSuggestion.insert(text) }
-        return s
+        let key = Key(text)
+        if let hit = suggestions[key] { return hit }
+        let suggestion = suggester.suggest(text)
+        if suggestions.count >= capacity { suggestions.removeAll(keepingCapacity: true) }
+        suggestions[key] = .some(suggestion)
+        return suggestion
     }
 }
 
-/// Resolutions shared by the workers of one run (behind a lock; asked only when a worker's
-/// own memo misses). Bounded: cleared when full.
+/// Resolutions shared by the workers of one run, asked only when a worker's own memo misses.
+/// Split into stripes, each behind its own lock, so that two workers seldom wait for each
+/// other. Two workers that miss the same name at once both resolve it and store the same
+/// answer (resolution is deterministic), so the output never depends on the timing.
+/// Bounded: a stripe starts over when full.
 public final class SharedResolutionCache: @unchecked Sendable {
-    // @unchecked: every access to `table` holds `lock`.
-    private let lock = NSLock()
-    private var table: [String: ResolutionMemo.Cached] = [:]
-    private let capacity: Int
-
-    /// Creates an empty cache holding at most `capacity` names.
-    public init(capacity: Int = 500_000) {
-        self.capacity = capacity
+    // @unchecked: every access to a stripe's table holds that stripe's lock.
+    private final class Stripe: @unchecked Sendable {
+        let lock = NSLock()
+        var table: [ResolutionMemo.Key: ResolutionMemo.Cached] = [:]
     }
 
-    subscript(text: String) -> ResolutionMemo.Cached? {
-        get {
-            lock.lock()
-            defer { lock.unlock() }
-            return table[text]
-        }
-        set {
-            lock.lock()
-            defer { lock.unlock() }
-            if table.count >= capacity { table.removeAll(keepingCapacity: true) }
-            table[text] = newValue
-        }
+    private static let stripeCount = 64
+    private let stripes: [Stripe]
+    private let stripeCapacity: Int
+
+    /// Creates an empty cache holding at most about `capacity` names.
+    public init(capacity: Int = 500_000) {
+        stripeCapacity = max(1, capacity / SharedResolutionCache.stripeCount)
+        stripes = (0..<SharedResolutionCache.stripeCount).map { _ in Stripe() }
+    }
+
+    @inline(__always) private func stripe(_ key: ResolutionMemo.Key) -> Stripe {
+        stripes[Int(truncatingIfNeeded: (key.hash &* 0x9E37_79B9_7F4A_7C15) >> 58)]
+    }
+
+    func resolution(_ key: ResolutionMemo.Key) -> ResolutionMemo.Cached? {
+        let stripe = stripe(key)
+        stripe.lock.lock()
+        defer { stripe.lock.unlock() }
+        return stripe.table[key]
+    }
+
+    func store(_ cached: ResolutionMemo.Cached, for key: ResolutionMemo.Key) {
+        let stripe = stripe(key)
+        stripe.lock.lock()
+        defer { stripe.lock.unlock() }
+        if stripe.table.count >= stripeCapacity { stripe.table.removeAll(keepingCapacity: true) }
+        stripe.table[key] = cached
     }
 }

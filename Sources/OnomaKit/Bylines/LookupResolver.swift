@@ -16,7 +16,7 @@ public struct LookupResolver: NameResolver {
     /// of `onoma normalize` on a large glossary).
     public init(engine: LookupEngine, language: String = "en", minScore: Double = 0.7) {
         self.engine = engine
-        options = LookupOptions(language: language, minScore: minScore, limit: 4, fuzzy: true)
+        options = LookupOptions(language: language, minScore: minScore, limit: 4, fuzzy: true, explain: false)
     }
 
     /// The entry's canonical form as the engine reports it.

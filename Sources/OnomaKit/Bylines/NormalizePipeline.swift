@@ -79,15 +79,14 @@ public struct NormalizePipeline: Sendable {
     public func run(_ sources: [any LineInput], emit: (Chunk) throws -> Void) throws -> NormalizeReport {
         let jobs = configuration.jobs
         let shared = jobs > 1 ? SharedResolutionCache() : nil
-        let memos = SlotArray<ResolutionMemo>(count: jobs) { _ in ResolutionMemo(shared: shared) }
-        defer { memos.release() }
         let renderer = BylineRenderer(format: configuration.format)
         let state = PipelineState(sources: sources, aheadLimit: jobs == 1 ? 1 : min(jobs * configuration.batchesPerJob, max(32, jobs)))
         return try withoutActuallyEscaping(emit) { emit in
             let sink = OrderedSink(configuration: configuration, emit: emit)
-            let work: @Sendable (Int) -> Void = { worker in
+            let work: @Sendable (Int) -> Void = { _ in
+                var memo = ResolutionMemo(shared: shared)
                 while let (sequence, batch) = state.nextBatch(configuration) {
-                    let result = process(batch, renderer: renderer, memo: &memos[worker])
+                    let result = process(batch, renderer: renderer, memo: &memo)
                     state.file(Filed(sequence: sequence, result: result, lines: batch.lines.count,
                                      consumed: batch.consumed, source: batch.source), write: sink.write)
                 }
@@ -285,43 +284,5 @@ public struct NormalizePipeline: Sendable {
             }
         }
         return BatchResult(bytes: out, report: report, invalidLines: invalid)
-    }
-}
-
-/// Fixed slots that distinct threads write at distinct indices (each index is owned by one
-/// worker at a time), so no lock is needed for the data itself.
-final class SlotArray<T>: @unchecked Sendable {
-    private let base: UnsafeMutablePointer<T>
-    let count: Int
-
-    init(count: Int, _ make: (Int) -> T) {
-        self.count = count
-        base = .allocate(capacity: max(count, 1))
-        for k in 0..<count { (base + k).initialize(to: make(k)) }
-    }
-
-    subscript(k: Int) -> T {
-        get { base[k] }
-        _modify { yield &base[k] }
-    }
-
-    func release() {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-}
-
-/// A counter shared by the workers of one round.
-final class AtomicCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    /// Returns the current value and adds one.
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        let v = value
-        value += 1
-        return v
     }
 }

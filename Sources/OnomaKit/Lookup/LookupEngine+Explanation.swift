@@ -9,9 +9,12 @@ extension LookupEngine {
         let canonical = entry.canonicalName(language: options.language)?.text
             ?? entry.names.first { $0.status == .preferred }?.text
             ?? entry.names.first?.text ?? entry.id
-        var explanation = explain(c, form: form, stored: stored)
         let deprecated = stored.status == .deprecated
-        if deprecated { explanation += "; '\(stored.text)' is a deprecated form" }
+        var explanation = ""
+        if options.explain {
+            explanation = explain(c, form: form, stored: stored)
+            if deprecated { explanation += "; '\(stored.text)' is a deprecated form" }
+        }
         return LookupMatch(id: entry.id, kind: entry.kind, canonical: canonical, score: (c.score * 100).rounded() / 100,
                            method: c.method, matched: stored.text, explanation: explanation, deprecated: deprecated)
     }

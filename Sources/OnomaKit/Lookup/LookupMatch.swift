@@ -58,12 +58,18 @@ public struct LookupOptions: Sendable, Hashable {
     public var limit: Int
     /// Whether to try fuzzy matching when nothing better is found.
     public var fuzzy: Bool
+    /// Whether to write each match's ``LookupMatch/explanation``. A caller that needs only
+    /// the entry (`onoma normalize`) turns it off: explaining a romanization match costs
+    /// about a third of its lookup.
+    public var explain: Bool
 
     /// Creates options.
-    public init(language: String = "en", minScore: Double = LookupOptions.defaultMinScore, limit: Int = 10, fuzzy: Bool = true) {
+    public init(language: String = "en", minScore: Double = LookupOptions.defaultMinScore, limit: Int = 10, fuzzy: Bool = true,
+                explain: Bool = true) {
         self.language = language
         self.minScore = minScore
         self.limit = limit
         self.fuzzy = fuzzy
+        self.explain = explain
     }
 }

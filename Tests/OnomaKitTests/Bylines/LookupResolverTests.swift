@@ -22,6 +22,26 @@ import Testing
         }
     }
 
+    /// A span's answer depends on its bytes, not on what the memo saw first: "Yáng Zhànfēng"
+    /// with its accents decomposed (as macOS file names are) is not the stored form byte for
+    /// byte, so it resolves through the engine's folding (normalized), while the composed span
+    /// that follows it in the same memo is still an exact match.
+    @Test func memoKeysAreTheSpansBytes() throws {
+        let normalizer = BylineNormalizer(resolver: LookupResolver(engine: Self.engine))
+        let composed = "Yáng Zhànfēng"
+        let decomposed = composed.decomposedStringWithCanonicalMapping
+        #expect(Array(decomposed.utf8) != Array(composed.utf8))
+        var memo = ResolutionMemo()
+        let first = normalizer.normalize("By \(decomposed)", memo: &memo)
+        let second = normalizer.normalize("By \(composed)", memo: &memo)
+        let a = try #require(first.names.first)
+        let b = try #require(second.names.first)
+        #expect(a.id == "yang-zhanfeng" && b.id == "yang-zhanfeng")
+        #expect(a.method == "normalized" && a.score ?? 1 < 1.0)
+        #expect(b.method == "exact" && b.score == 1.0)
+        #expect(first.output == "By Yang Zhanfeng" && second.output == "By Yang Zhanfeng")
+    }
+
     /// The contract's examples, through the real engine and the shipped dictionary.
     @Test(arguments: [
         ("By 고영아", "By Koh Young-aah"),

@@ -177,4 +177,55 @@ import Testing
         #expect(String(decoding: output, as: UTF8.self) ==
                 "1\tBy 고영아\tBy Koh Young-aah\tkoh-young-aah\n2\t记者 杨占峰\t记者 Yang Zhanfeng\tyang-zhanfeng\n")
     }
+
+    /// An input that fails after `good` bytes, as a disk or a pipe can.
+    final class FailingInput: LineInput {
+        let name = "failing"
+        let size: Int? = nil
+        private var bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+            guard !bytes.isEmpty else { throw NormalizeError.readFailed(name: name, reason: "Input/output error") }
+            let n = min(buffer.count, bytes.count, 1000)
+            buffer.copyBytes(from: bytes[..<n])
+            bytes.removeFirst(n)
+            return n
+        }
+    }
+
+    /// A read error ends the run with that error, after every line read before it is written
+    /// (complete lines only, in order), at any number of jobs.
+    @Test(arguments: [1, 2, 3])
+    func readFailureWritesWhatWasReadThenThrows(_ jobs: Int) throws {
+        var input: [UInt8] = []
+        for k in 0..<3_000 { input += Array("By 고영아 #\(k)\n".utf8) }
+        let pipeline = NormalizePipeline(normalizer: normalizer, configuration: .init(jobs: jobs, batchLines: 50, batchBytes: 1 << 12))
+        var output: [UInt8] = []
+        #expect(throws: NormalizeError.self) {
+            _ = try pipeline.run([FailingInput(input)]) { output += $0.bytes }
+        }
+        let lines = output.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+        #expect(lines.count > 0 && lines.count <= 3_000)
+        for (k, line) in lines.enumerated() { #expect(line == "By Koh Young-aah #\(k)") }
+    }
+
+    struct Full: Error {}
+
+    /// When the output fails (a full disk, a closed pipe), the run stops with that error and
+    /// nothing is written after the failure, whatever the number of jobs.
+    @Test(arguments: [1, 2, 4])
+    func writeFailureStopsTheRun(_ jobs: Int) throws {
+        var input: [UInt8] = []
+        for k in 0..<20_000 { input += Array("记者 杨占峰 \(k)\n".utf8) }
+        let pipeline = NormalizePipeline(normalizer: normalizer, configuration: .init(jobs: jobs, batchLines: 100, batchBytes: 1 << 14))
+        var calls = 0
+        #expect(throws: Full.self) {
+            _ = try pipeline.run([MemoryLineInput(input)]) { _ in
+                calls += 1
+                if calls == 5 { throw Full() }
+            }
+        }
+        #expect(calls == 5)
+    }
 }
+

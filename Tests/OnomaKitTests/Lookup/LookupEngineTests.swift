@@ -84,6 +84,21 @@ import Testing
         #expect(korean.explanation.contains("Korean orthography 양잔펑"))
     }
 
+    /// Without explanations a lookup returns the same matches (normalize asks for none).
+    @Test(arguments: ["Ko Yŏng-a", "Ko Young-a", "Yang Chan-feng", "양잔펑", "고영아", "KOH YOUNG-AAH", "Koh Youngah"])
+    func explanationsCanBeLeftOut(_ query: String) throws {
+        let full = Self.engine.lookup(query)
+        let bare = Self.engine.lookup(query, options: LookupOptions(explain: false))
+        #expect(!full.isEmpty)
+        #expect(bare.map(\.id) == full.map(\.id))
+        #expect(bare.map(\.score) == full.map(\.score))
+        #expect(bare.map(\.method) == full.map(\.method))
+        #expect(bare.map(\.canonical) == full.map(\.canonical))
+        #expect(bare.map(\.matched) == full.map(\.matched))
+        #expect(bare.allSatisfy { $0.explanation.isEmpty })
+        #expect(full.allSatisfy { !$0.explanation.isEmpty })
+    }
+
     /// Different people stay apart (issue 4): a different final consonant, vowel or syllable
     /// is another name, not a variant, and is not rescued by fuzzy matching.
     @Test(arguments: ["Lee Seung-hoon", "Kim Min-jun", "Kim Min-ju", "Park Chan-ho", "Song Kang", "Kim Ko", "Ahn Jung-hwan", "Hwang Hee-chang"])
