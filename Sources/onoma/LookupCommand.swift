@@ -53,56 +53,81 @@ struct LookupCommand: ParsableCommand {
         let engine = try loadEngine()
         let options = LookupOptions(language: language, minScore: minScore, limit: limit, fuzzy: !noFuzzy)
         var notFound = 0
-        var jsonItems: [String] = []
-        let format = self.format
-        let render = { @Sendable (query: String, matches: [LookupMatch]) -> String in
-            format == .text ? LookupCommand.text(query, matches) : LookupCommand.json(query, matches)
-        }
-        func emit(_ rendered: String, found: Bool) {
-            if !found { notFound += 1 }
-            if format == .json { jsonItems.append(rendered) } else { Output.standard.write(line: rendered) }
-        }
         if !queries.isEmpty {
-            for q in queries {
+            var out: [UInt8] = []
+            if format == .json { out.append(UInt8(ascii: "[")) }
+            for (i, q) in queries.enumerated() {
                 let m = engine.lookup(q, options: options)
-                emit(render(q, m), found: !m.isEmpty)
+                if m.isEmpty { notFound += 1 }
+                if format == .json && i > 0 { out.append(UInt8(ascii: ",")) }
+                LookupCommand.append(q, m, format: format, to: &out)
             }
+            if format == .json { out.append(contentsOf: "]\n".utf8) }
+            Output.standard.write(bytes: out)
         } else {
-            // Standard input in batches, looked up on every core, written in input order.
-            var batch: [String] = []
-            batch.reserveCapacity(LookupCommand.batchSize)
-            func flush() {
-                let results = LookupCommand.lookupBatch(batch, engine: engine, options: options, render: render)
-                for r in results { emit(r.0, found: r.1) }
-                batch.removeAll(keepingCapacity: true)
-            }
-            try InputLines.forEach(arguments: []) { line, _ in
-                batch.append(line)
-                if batch.count == LookupCommand.batchSize { flush() }
-            }
-            if !batch.isEmpty { flush() }
+            notFound = try lookUpStandardInput(engine: engine, options: options)
         }
-        if format == .json { Output.standard.write(line: JSONObject.array(jsonItems)) }
         if notFound > 0 { throw CommandExit(code: CLI.nothingFound) }
     }
 
-    static let batchSize = 8192
+    /// One batch of standard input, looked up and rendered.
+    struct RenderedBatch: Sendable {
+        var bytes: [UInt8] = []
+        var notFound = 0
+        var invalidLines: [Int] = []
+        var count = 0
+    }
 
-    /// Looks up a batch of queries on all cores; results in input order.
-    static func lookupBatch(_ batch: [String], engine: LookupEngine, options: LookupOptions,
-                            render: @escaping @Sendable (String, [LookupMatch]) -> String) -> [(String, Bool)] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count / 256))
-        let results = ResultSlots(count: batch.count)
-        let chunk = (batch.count + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let start = w * chunk, end = min(batch.count, start + chunk)
-            guard start < end else { return }
-            for i in start..<end {
-                let m = engine.lookup(batch[i], options: options)
-                results.set(i, (render(batch[i], m), !m.isEmpty))
-            }
+    /// Looks up standard input, one query per line, on every core (`OrderedLineBatches`:
+    /// each worker reads, looks up and renders its own batches; output stays in input order).
+    /// Lines that are not valid UTF-8 are decoded with U+FFFD in place of the bad bytes and
+    /// reported on standard error with their number, never dropped.
+    /// - Returns: the number of queries that found nothing.
+    private func lookUpStandardInput(engine: LookupEngine, options: LookupOptions) throws -> Int {
+        let format = self.format
+        let configuration = OrderedLineBatches.Configuration(jobs: ProcessInfo.processInfo.activeProcessorCount, batchLines: 2048)
+        var notFound = 0
+        var firstItem = true
+        if format == .json { Output.standard.write(bytes: [UInt8(ascii: "[")]) }
+        do {
+            try OrderedLineBatches.run([FileLineInput(fileDescriptor: STDIN_FILENO, name: "<stdin>")], configuration,
+                                       state: { () }, process: { _, batch in
+                var rendered = RenderedBatch()
+                rendered.bytes.reserveCapacity(batch.count * 320)
+                batch.forEachLine { line, k in
+                    // A CRLF file's "\r" is not part of the query.
+                    let bytes = line.last == 0x0D ? UnsafeBufferPointer(rebasing: line.dropLast()) : line
+                    let query: String
+                    if let valid = String(validating: bytes, as: UTF8.self) {
+                        query = valid
+                    } else {
+                        rendered.invalidLines.append(batch.firstLine + k)
+                        query = String(decoding: bytes, as: UTF8.self)
+                    }
+                    let matches = engine.lookup(query, options: options)
+                    if matches.isEmpty { rendered.notFound += 1 }
+                    if format == .json && k > 0 { rendered.bytes.append(UInt8(ascii: ",")) }
+                    LookupCommand.append(query, matches, format: format, to: &rendered.bytes)
+                }
+                rendered.count = batch.count
+                return rendered
+            }, write: { rendered in
+                for line in rendered.invalidLines {
+                    Output.error.write(line: "onoma: <stdin>:\(line): warning: not valid UTF-8; the invalid bytes were replaced with U+FFFD")
+                }
+                notFound += rendered.notFound
+                if format == .json && rendered.count > 0 {
+                    if !firstItem { Output.standard.write(bytes: [UInt8(ascii: ",")]) }
+                    firstItem = false
+                }
+                Output.standard.write(bytes: rendered.bytes)
+            })
+        } catch {
+            Output.standard.flush()
+            throw UsageError("onoma: \(error)")
         }
-        return results.values
+        if format == .json { Output.standard.write(bytes: Array("]\n".utf8)) }
+        return notFound
     }
 
     /// Loads the dictionaries and builds the engine (through the index cache unless
@@ -121,6 +146,21 @@ struct LookupCommand: ParsableCommand {
         }
     }
 
+    /// Appends one query's result: a line of `text` or `jsonl`, or a `json` array item
+    /// (without the separating comma).
+    static func append(_ query: String, _ matches: [LookupMatch], format: OutputFormat, to out: inout [UInt8]) {
+        switch format {
+        case .text:
+            out.append(contentsOf: text(query, matches).utf8)
+            out.append(0x0A)
+        case .jsonl:
+            appendJSON(query, matches, to: &out)
+            out.append(0x0A)
+        case .json:
+            appendJSON(query, matches, to: &out)
+        }
+    }
+
     /// The readable form: the query, then one line per match and its explanation.
     static func text(_ query: String, _ matches: [LookupMatch]) -> String {
         var out = query
@@ -132,37 +172,36 @@ struct LookupCommand: ParsableCommand {
         return out
     }
 
-    /// `{"query":...,"matches":[{"id","kind","canonical","score","method","matched","explanation"}]}`.
-    static func json(_ query: String, _ matches: [LookupMatch]) -> String {
-        var o = JSONObject()
-        o.add("query", query)
-        o.add("matches", objects: matches.map { m in
-            var j = JSONObject()
-            j.add("id", m.id)
-            j.add("kind", m.kind.rawValue)
-            j.add("canonical", m.canonical)
-            j.add("score", m.score)
-            j.add("method", m.method.rawValue)
-            j.add("matched", m.matched)
-            j.add("explanation", m.explanation)
-            if m.deprecated { j.add("deprecated", true) }
-            return j
-        })
-        return o.rendered
+    /// `{"query":...,"matches":[{"id","kind","canonical","score","method","matched","explanation"}]}`,
+    /// written straight into `out` (a million queries are a million of these).
+    static func appendJSON(_ query: String, _ matches: [LookupMatch], to out: inout [UInt8]) {
+        out.append(contentsOf: #"{"query":"#.utf8)
+        JSONObject.appendString(query, to: &out)
+        out.append(contentsOf: #","matches":["#.utf8)
+        for (i, m) in matches.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: #"{"id":"#.utf8)
+            JSONObject.appendString(m.id, to: &out)
+            out.append(contentsOf: #","kind":"#.utf8)
+            JSONObject.appendString(m.kind.rawValue, to: &out)
+            out.append(contentsOf: #","canonical":"#.utf8)
+            JSONObject.appendString(m.canonical, to: &out)
+            out.append(contentsOf: #","score":"#.utf8)
+            out.append(contentsOf: JSONObject.number(m.score).utf8)
+            out.append(contentsOf: #","method":"#.utf8)
+            JSONObject.appendString(m.method.rawValue, to: &out)
+            out.append(contentsOf: #","matched":"#.utf8)
+            JSONObject.appendString(m.matched, to: &out)
+            out.append(contentsOf: #","explanation":"#.utf8)
+            JSONObject.appendString(m.explanation, to: &out)
+            if m.deprecated { out.append(contentsOf: #","deprecated":true"#.utf8) }
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(contentsOf: "]}".utf8)
     }
 
     static func score(_ s: Double) -> String {
         let hundredths = Int((s * 100).rounded())
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
-}
-
-/// Result slots filled by concurrent workers, each index written by exactly one worker.
-private final class ResultSlots: @unchecked Sendable {
-    // @unchecked: workers write disjoint indices; the array is read only after
-    // concurrentPerform has returned (which orders the writes before the read).
-    private var slots: [(String, Bool)]
-    init(count: Int) { slots = Array(repeating: ("", false), count: count) }
-    func set(_ i: Int, _ value: (String, Bool)) { slots.withUnsafeMutableBufferPointer { $0[i] = value } }
-    var values: [(String, Bool)] { slots }
 }

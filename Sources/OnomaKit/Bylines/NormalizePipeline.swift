@@ -65,12 +65,9 @@ public struct NormalizePipeline: Sendable {
     /// Reads every source in turn (as `cat` would: line numbers continue across sources, and
     /// each source ends a line), and hands the rendered output to `emit`, in order.
     ///
-    /// Each worker reads its next batch (under a lock, in input order), normalizes it, and
-    /// files the result; whichever worker completes the oldest outstanding batch writes it and
-    /// every later one already done. So no worker waits for the others between batches, and
-    /// reading and writing happen on whichever core is free, never in a serial phase of their
-    /// own. At most `min(jobs × batchesPerJob, max(32, jobs))` batches are read ahead of the
-    /// output. With one job everything runs on the calling thread.
+    /// The batches run on `OrderedLineBatches`: each worker reads, normalizes and files its
+    /// own batches, and whichever finishes the oldest outstanding one writes it. Workers keep
+    /// their own `ResolutionMemo`, behind one `SharedResolutionCache` for the run.
     /// - Parameter emit: called once per batch, in input order, never concurrently (but not
     ///   always on the same thread).
     /// - Throws: `NormalizeError.readFailed` (after writing every line read before the
@@ -80,33 +77,24 @@ public struct NormalizePipeline: Sendable {
         let jobs = configuration.jobs
         let shared = jobs > 1 ? SharedResolutionCache() : nil
         let renderer = BylineRenderer(format: configuration.format)
-        let state = PipelineState(sources: sources, aheadLimit: jobs == 1 ? 1 : min(jobs * configuration.batchesPerJob, max(32, jobs)))
+        let batches = OrderedLineBatches.Configuration(
+            jobs: jobs, batchLines: configuration.batchLines, batchBytes: configuration.batchBytes,
+            aheadLimit: jobs == 1 ? 1 : min(jobs * configuration.batchesPerJob, max(32, jobs)))
         return try withoutActuallyEscaping(emit) { emit in
             let sink = OrderedSink(configuration: configuration, emit: emit)
-            let work: @Sendable (Int) -> Void = { _ in
-                var memo = ResolutionMemo(shared: shared)
-                while let (sequence, batch) = state.nextBatch(configuration) {
-                    let result = process(batch, renderer: renderer, memo: &memo)
-                    state.file(Filed(sequence: sequence, result: result, lines: batch.lines.count,
-                                     consumed: batch.consumed, source: batch.source), write: sink.write)
-                }
-            }
-            if jobs == 1 {
-                work(0)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: jobs, execute: work)
-            }
-            if let failure = state.writeFailure { throw failure }
-            if let failure = state.readFailure { throw failure }
+            try OrderedLineBatches.run(sources, batches, state: { ResolutionMemo(shared: shared) }, process: { memo, batch in
+                Filed(result: process(batch, renderer: renderer, memo: &memo), lines: batch.lines.count,
+                      consumed: batch.consumed, source: batch.source)
+            }, write: sink.write)
             try sink.finish()
             return sink.report
         }
     }
 
     /// Writes filed batches in order: merges their figures, frames JSON, and calls `emit`.
-    /// Used by one worker at a time (the one `PipelineState` lets write).
+    /// Used by one worker at a time (the one `OrderedLineBatches` lets write).
     final class OrderedSink: @unchecked Sendable {
-        // @unchecked: `write` runs in one worker at a time, and `PipelineState`'s lock orders
+        // @unchecked: `write` runs in one worker at a time, and `OrderedLineBatches` orders
         // the hand-over from one writing worker to the next; `finish` runs after the workers.
         private let configuration: Configuration
         private let emit: (Chunk) throws -> Void
@@ -139,86 +127,11 @@ public struct NormalizePipeline: Sendable {
     }
 
     /// A normalized batch waiting for its turn to be written.
-    struct Filed {
-        var sequence: Int
+    struct Filed: Sendable {
         var result: BatchResult
         var lines: Int
         var consumed: Int
         var source: String
-    }
-
-    /// What the workers of one run share: the input (read in order under `inputLock`) and the
-    /// batches done but not yet written (under `output`).
-    final class PipelineState: @unchecked Sendable {
-        // @unchecked: the input fields are touched only under `inputLock`, the output fields
-        // only under `output`; `inputLock` is taken before `output`, never after.
-        private let inputLock = NSLock()
-        private let sources: [any LineInput]
-        private var sourceIndex = 0
-        private var reader: LineBatchReader?
-        private var nextLine = 1
-        private var read = 0 // batches handed out so far
-        private(set) var readFailure: (any Error)?
-
-        private let output = NSCondition()
-        private let aheadLimit: Int
-        private var done: [Int: Filed] = [:]
-        private var written = 0 // batches written so far
-        private var emitting = false
-        private(set) var writeFailure: (any Error)?
-
-        init(sources: [any LineInput], aheadLimit: Int) {
-            self.sources = sources
-            self.aheadLimit = max(1, aheadLimit)
-            reader = sources.isEmpty ? nil : LineBatchReader(sources[0])
-        }
-
-        /// The next batch and its sequence number, or nil when the input is finished, could
-        /// not be read, or the output failed. Waits while `aheadLimit` batches are unwritten.
-        func nextBatch(_ configuration: Configuration) -> (Int, LineBatch)? {
-            inputLock.lock()
-            defer { inputLock.unlock() }
-            output.lock()
-            while read - written >= aheadLimit && writeFailure == nil { output.wait() }
-            let stop = writeFailure != nil
-            output.unlock()
-            if stop { return nil }
-            while let r = reader {
-                do {
-                    if let batch = try r.next(maxLines: configuration.batchLines, maxBytes: configuration.batchBytes, firstLine: nextLine) {
-                        nextLine += batch.lines.count
-                        read += 1
-                        return (read - 1, batch)
-                    }
-                } catch {
-                    readFailure = error
-                    reader = nil
-                    return nil
-                }
-                sourceIndex += 1
-                reader = sourceIndex < sources.count ? LineBatchReader(sources[sourceIndex]) : nil
-            }
-            return nil
-        }
-
-        /// Files a finished batch; if no other worker is writing, writes every batch that is
-        /// next in order (this one, and those other workers finished ahead of it).
-        func file(_ filed: Filed, write: (Filed) throws -> Void) {
-            output.lock()
-            defer { output.unlock() }
-            done[filed.sequence] = filed
-            guard !emitting else { return }
-            emitting = true
-            while writeFailure == nil, let next = done.removeValue(forKey: written) {
-                output.unlock()
-                var failure: (any Error)?
-                do { try write(next) } catch { failure = error }
-                output.lock()
-                if let failure { writeFailure = failure; done.removeAll() } else { written += 1 }
-                output.broadcast()
-            }
-            emitting = false
-        }
     }
 
     /// Turns a batch of JSON lines into the continuation of one array: "[" before the very

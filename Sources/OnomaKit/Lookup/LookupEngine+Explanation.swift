@@ -64,81 +64,157 @@ extension LookupEngine {
         }
     }
 
+    /// The explanation of a romanization match, built as bytes: it is written for every
+    /// returned romanization match, and with strings (pieces, joins, interpolations,
+    /// `uppercased()`) it was half the work of a romanized lookup.
     private func explainSyllables(_ result: SyllableMatcher.Result, units: [MatchUnit], latinLetters: [UInt8], queryIsHangul: Bool,
                                   swapped: Bool, form: IndexedForm, stored: NameForm) -> String {
         // The letters each unit was matched with, from the side written in Latin letters
-        // (for a Latin query, its folded tokens concatenated).
-        let letters: [UInt8] = queryIsHangul ? (index.forms.latin(form.number)?.letters ?? []) : latinLetters
-        func piece(_ p: SyllableMatcher.Piece) -> String {
-            p.end <= letters.count ? String(decoding: letters[p.start..<p.end], as: UTF8.self) : "?"
+        // (for a Latin query, its folded tokens concatenated; for a stored Latin form, its
+        // packed letters without the token marks).
+        let letters: [UInt8] = queryIsHangul
+            ? (index.forms.withPackedLatin(form.number) { $0.map { $0 & 0x7F } } ?? [])
+            : latinLetters
+        let question = [UInt8(ascii: "?")]
+        func piece(_ p: SyllableMatcher.Piece) -> ArraySlice<UInt8> {
+            p.end <= letters.count ? letters[p.start..<p.end] : question[...]
         }
-        func hangul(_ u: MatchUnit) -> String {
-            String(String.UnicodeScalarView(u.syllables.compactMap { Unicode.Scalar(UInt32($0) + 0xAC00) }))
-        }
-        // Bytes, not string concatenation: this runs for every returned romanization match.
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(16)
-        let rrPieces = units.map { u -> String in
-            buffer.removeAll(keepingCapacity: true)
-            for s in u.syllables { HangulSpelling.appendRR(s, into: &buffer) }
-            return String(decoding: buffer, as: UTF8.self)
+        var rrPieces: [[UInt8]] = []
+        rrPieces.reserveCapacity(units.count)
+        for u in units {
+            var b: [UInt8] = []
+            b.reserveCapacity(8)
+            u.forEachSyllable { HangulSpelling.appendRR($0, into: &b) }
+            rrPieces.append(b)
         }
         let written = result.pieces.map(piece)
         // MR writes a plain consonant voiced inside a word (Kyŏng-hwa but Chŏng Ho-yŏn, Sŏngjin).
         // Only needed when the query is not plain RR.
-        let needMR = written != rrPieces
-        var mrPieces: [String] = [], mrASCII: [String] = []
+        let needMR = !written.elementsEqual(rrPieces) { $0.elementsEqual($1) }
+        var mrPieces: [[UInt8]] = [], mrASCII: [[UInt8]] = []
         if needMR {
-            var voicedASCII: [UInt8] = [], written8: [UInt8] = [], ascii: [UInt8] = []
+            var voicedASCII: [UInt8] = []
             for (i, u) in units.enumerated() {
-                buffer.removeAll(keepingCapacity: true)
-                ascii.removeAll(keepingCapacity: true)
-                written8 = i < written.count ? Array(written[i].utf8) : []
-                for (j, s) in u.syllables.enumerated() {
+                var mr: [UInt8] = [], ascii: [UInt8] = []
+                let writtenHere: ArraySlice<UInt8> = i < written.count ? written[i] : []
+                var j = 0
+                u.forEachSyllable { s in
                     var voiced = false
                     if (i > 0 || j > 0) && i < written.count {
                         voicedASCII.removeAll(keepingCapacity: true)
                         HangulSpelling.appendMR(s, voiced: true, ascii: true, into: &voicedASCII)
-                        voiced = voicedASCII == written8
+                        voiced = voicedASCII.elementsEqual(writtenHere)
                     }
-                    HangulSpelling.appendMR(s, voiced: voiced, ascii: false, into: &buffer)
+                    HangulSpelling.appendMR(s, voiced: voiced, ascii: false, into: &mr)
                     HangulSpelling.appendMR(s, voiced: voiced, ascii: true, into: &ascii)
+                    j += 1
                 }
-                mrPieces.append(String(decoding: buffer, as: UTF8.self))
-                mrASCII.append(String(decoding: ascii, as: UTF8.self))
+                mrPieces.append(mr)
+                mrASCII.append(ascii)
             }
         }
-        func display(_ pieces: [String]) -> String {
-            var family = "", given: [String] = []
+        var out: [UInt8] = []
+        out.reserveCapacity(160)
+        // "Family Given-name" (or "Given-name Family" when swapped), each capitalized.
+        func appendDisplay(_ pieces: [[UInt8]]) {
+            var familyPiece: [UInt8]? = nil
+            var given: [UInt8] = []
             for (i, u) in units.enumerated() {
-                if u.isFamily { family = LookupEngine.capitalized(pieces[i]) } else { given.append(pieces[i]) }
+                if u.isFamily {
+                    familyPiece = pieces[i]
+                } else {
+                    if !given.isEmpty { given.append(UInt8(ascii: "-")) }
+                    given.append(contentsOf: pieces[i])
+                }
             }
-            let g = LookupEngine.capitalized(given.joined(separator: "-"))
-            if family.isEmpty { return g }
-            return swapped ? "\(g) \(family)" : "\(family) \(g)"
+            guard let family = familyPiece, !family.isEmpty else { ExplanationText.appendCapitalized(given[...], to: &out); return }
+            if swapped {
+                ExplanationText.appendCapitalized(given[...], to: &out)
+                out.append(UInt8(ascii: " "))
+                ExplanationText.appendCapitalized(family[...], to: &out)
+            } else {
+                ExplanationText.appendCapitalized(family[...], to: &out)
+                out.append(UInt8(ascii: " "))
+                ExplanationText.appendCapitalized(given[...], to: &out)
+            }
         }
-        let hangulText = queryIsHangul ? units.map(hangul).joined() : stored.text
-        let source = queryIsHangul ? "query Hangul \(hangulText)" : "\(derivedPrefix(form, stored).isEmpty ? "Hangul \(form.text)" : derivedPrefix(form, stored) + form.text)"
-        let target = queryIsHangul ? "'\(form.text)'" : "query"
-        var text: String
-        if !needMR {
-            text = "\(source) → Revised Romanization '\(display(rrPieces))' = \(target)"
-        } else if written == mrASCII {
-            text = "\(source) → McCune–Reischauer '\(display(mrPieces))' = \(target)"
+        // Source: "query Hangul 고영아", "Hangul 고영아" or "<script> <stored> → <derivation> <form>".
+        if queryIsHangul {
+            out.append(contentsOf: "query Hangul ".utf8)
+            for u in units { u.forEachSyllable { ExplanationText.appendHangul($0, to: &out) } }
         } else {
-            var variants: [String] = []
+            let prefix = derivedPrefix(form, stored)
+            if prefix.isEmpty { out.append(contentsOf: "Hangul ".utf8) } else { out.append(contentsOf: prefix.utf8) }
+            out.append(contentsOf: form.text.utf8)
+        }
+        func appendTarget() {
+            if queryIsHangul {
+                out.append(UInt8(ascii: "'"))
+                out.append(contentsOf: form.text.utf8)
+                out.append(UInt8(ascii: "'"))
+            } else {
+                out.append(contentsOf: "query".utf8)
+            }
+        }
+        if !needMR {
+            out.append(contentsOf: " → Revised Romanization '".utf8)
+            appendDisplay(rrPieces)
+            out.append(contentsOf: "' = ".utf8)
+            appendTarget()
+        } else if written.elementsEqual(mrASCII, by: { $0.elementsEqual($1) }) {
+            out.append(contentsOf: " → McCune–Reischauer '".utf8)
+            appendDisplay(mrPieces)
+            out.append(contentsOf: "' = ".utf8)
+            appendTarget()
+        } else {
+            out.append(contentsOf: " → Revised Romanization '".utf8)
+            appendDisplay(rrPieces)
+            out.append(contentsOf: "' ≈ ".utf8)
+            appendTarget()
+            var first = true
             for (i, p) in result.pieces.enumerated() {
                 let u = units[p.unit]
-                if written[i] == rrPieces[p.unit] || written[i] == mrASCII[p.unit] { continue }
-                let what = u.isFamily ? "surname variant" : "variant"
-                let shown = u.isFamily ? LookupEngine.capitalized(written[i]) : written[i]
-                let rr = u.isFamily ? LookupEngine.capitalized(rrPieces[p.unit]) : rrPieces[p.unit]
-                variants.append("\(what) \(shown) for \(hangul(u)) (RR \(rr))")
+                if written[i].elementsEqual(rrPieces[p.unit]) || written[i].elementsEqual(mrASCII[p.unit]) { continue }
+                out.append(contentsOf: (first ? "; " : ", ").utf8)
+                first = false
+                if u.isFamily {
+                    out.append(contentsOf: "surname variant ".utf8)
+                    ExplanationText.appendCapitalized(written[i], to: &out)
+                } else {
+                    out.append(contentsOf: "variant ".utf8)
+                    out.append(contentsOf: written[i])
+                }
+                out.append(contentsOf: " for ".utf8)
+                u.forEachSyllable { ExplanationText.appendHangul($0, to: &out) }
+                out.append(contentsOf: " (RR ".utf8)
+                if u.isFamily { ExplanationText.appendCapitalized(rrPieces[p.unit][...], to: &out) } else { out.append(contentsOf: rrPieces[p.unit]) }
+                out.append(UInt8(ascii: ")"))
             }
-            text = "\(source) → Revised Romanization '\(display(rrPieces))' ≈ \(target)"
-            if !variants.isEmpty { text += "; " + variants.joined(separator: ", ") }
         }
-        if swapped { text += "; given name first" }
-        return text
+        if swapped { out.append(contentsOf: "; given name first".utf8) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Byte-level pieces of explanations.
+enum ExplanationText {
+    /// Appends a Hangul syllable (offset from U+AC00) as UTF-8: three bytes, as every syllable is.
+    @inline(__always) static func appendHangul(_ s: UInt16, to out: inout [UInt8]) {
+        let v = UInt32(s) + 0xAC00
+        out.append(UInt8(0xE0 | (v >> 12)))
+        out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        out.append(UInt8(0x80 | (v & 0x3F)))
+    }
+
+    /// Appends `text` with its first character upper-cased, as ``LookupEngine/capitalized(_:)``
+    /// does (ASCII in place; any other first character through `String`, e.g. MR's ŏ → Ŏ).
+    static func appendCapitalized(_ text: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        guard let first = text.first else { return }
+        if first < 0x80 {
+            out.append(first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") ? first - 32 : first)
+            out.append(contentsOf: text.dropFirst())
+        } else {
+            out.append(contentsOf: LookupEngine.capitalized(String(decoding: text, as: UTF8.self)).utf8)
+        }
     }
 }

@@ -5,19 +5,30 @@ import Darwin
 #endif
 
 /// A run of consecutive lines from one source, in one buffer.
-struct LineBatch: Sendable {
+public struct LineBatch: Sendable {
     /// The lines' bytes, without their "\n".
     var bytes: [UInt8] = []
     /// Each line's range in `bytes`.
     var lines: [Range<Int>] = []
     /// The input's name (for diagnostics).
-    var source: String
+    public internal(set) var source: String
     /// Line number of the first line in its source (1-based).
-    var firstLocalLine: Int
+    public internal(set) var firstLocalLine: Int
     /// Line number of the first line in the whole input (1-based).
-    var firstLine: Int
+    public internal(set) var firstLine: Int
     /// Input bytes consumed by the batch, newlines included.
-    var consumed = 0
+    public internal(set) var consumed = 0
+
+    /// Lines in the batch.
+    public var count: Int { lines.count }
+
+    /// Calls `body` with each line's bytes (without "\n"; a "\r" before it is kept) and its
+    /// index in the batch, in order.
+    public func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) rethrows {
+        try bytes.withUnsafeBufferPointer { all in
+            for (k, r) in lines.enumerated() { try body(UnsafeBufferPointer(rebasing: all[r]), k) }
+        }
+    }
 }
 
 /// Splits a byte source into batches of lines without reading the whole input: memory stays
