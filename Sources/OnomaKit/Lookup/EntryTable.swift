@@ -57,6 +57,45 @@ struct EntryTable: Sendable {
         }
     }
 
+    /// What a lookup shows of entry `i`: its id, kind, canonical name in `language` (as
+    /// ``GlossaryEntry/canonicalName(language:)`` and then the preferred, first, or id), and
+    /// its name number `name`. Reads the entry in place and makes strings only of those, not
+    /// of every name, family, given name, scheme and note (five times fewer allocations).
+    /// - Returns: nil when the bytes are damaged (only a corrupt cache can cause that).
+    func summary(_ i: Int, name wanted: Int, language: String) -> (id: String, kind: EntryKind, canonical: String, name: NameForm?)? {
+        var language = language
+        return language.withUTF8 { lang in
+            bytes.withUnsafeBytes { raw -> (id: String, kind: EntryKind, canonical: String, name: NameForm?)? in
+                var r = BinaryReader(raw: UnsafeRawBufferPointer(rebasing: raw[Int(offsets[i])..<Int(offsets[i + 1])]))
+                guard let id = r.trustedString(), let kind = r.u8().flatMap({ Int($0) < EntryKind.allCases.count ? EntryKind.allCases[Int($0)] : nil }),
+                      let nameCount = r.u32(), Int(nameCount) <= r.raw.count else { return nil }
+                var preferredInLanguage: UnsafeRawBufferPointer?, currentInLanguage: UnsafeRawBufferPointer?
+                var preferred: UnsafeRawBufferPointer?, first: UnsafeRawBufferPointer?
+                var stored: NameForm?
+                for k in 0..<Int(nameCount) {
+                    guard let ln = r.u32(), let l = r.take(Int(ln)), let tn = r.u32(), let text = r.take(Int(tn)),
+                          let status = r.u8().flatMap({ Int($0) < NameStatus.allCases.count ? NameStatus.allCases[Int($0)] : nil }),
+                          r.u8() != nil else { return nil }
+                    for _ in 0..<3 {  // family, given, scheme: skipped
+                        guard let flag = r.u8() else { return nil }
+                        if flag == 1 { guard let n = r.u32(), r.take(Int(n)) != nil else { return nil } } else if flag != 0 { return nil }
+                    }
+                    if first == nil { first = text }
+                    if preferred == nil && status == .preferred { preferred = text }
+                    if l.elementsEqual(UnsafeRawBufferPointer(lang)) {
+                        if preferredInLanguage == nil && status == .preferred { preferredInLanguage = text }
+                        if currentInLanguage == nil && status != .deprecated { currentInLanguage = text }
+                    }
+                    if k == wanted {
+                        stored = NameForm(language: String(decoding: l, as: UTF8.self), text: String(decoding: text, as: UTF8.self), status: status)
+                    }
+                }
+                let canonical = (preferredInLanguage ?? currentInLanguage ?? preferred ?? first).map { String(decoding: $0, as: UTF8.self) } ?? id
+                return (id, kind, canonical, stored)
+            }
+        }
+    }
+
     /// Every entry, in order (entries that fail to decode are left out); decoded on every
     /// core, since a caller that wants them all (the normalizer's exact-form table) waits for it.
     var all: [GlossaryEntry] {

@@ -1,18 +1,36 @@
 extension LookupEngine {
+    /// Explanations already written during one lookup: the forms of one reading group share
+    /// their syllable-by-syllable reason, and a query returns several of them (namesakes
+    /// stored with the same spelling) more often than not.
+    struct ExplanationMemo {
+        private var items: [(group: Int32, form: String, derivation: String?, storedText: String, storedLanguage: String, text: String)] = []
+
+        mutating func explanation(group: Int32, form: IndexedForm, stored: NameForm, make: () -> String) -> String {
+            for i in items where i.group == group && i.form == form.text && i.derivation == form.derivation
+                && i.storedText == stored.text && i.storedLanguage == stored.language { return i.text }
+            let text = make()
+            items.append((group, form.text, form.derivation, stored.text, stored.language, text))
+            return text
+        }
+    }
+
     /// Turns a candidate into a public match with its canonical name and explanation.
-    func render(_ c: Candidate, options: LookupOptions) -> LookupMatch {
+    func render(_ c: Candidate, options: LookupOptions, memo: inout ExplanationMemo) -> LookupMatch {
         // Text and labels only: the letters are decoded below when an explanation needs them.
         let form = index.forms.header(Int(c.form))
         // Only a damaged cache (which the checksum refuses) could fail these; never trap.
-        let entry = index.entries[Int(c.entry)] ?? GlossaryEntry(id: "?", kind: .person)
-        let stored = entry.names.indices.contains(Int(form.name)) ? entry.names[Int(form.name)] : NameForm(language: "und", text: form.text)
-        let canonical = entry.canonicalName(language: options.language)?.text
-            ?? entry.names.first { $0.status == .preferred }?.text
-            ?? entry.names.first?.text ?? entry.id
+        let entry = index.entries.summary(Int(c.entry), name: Int(form.name), language: options.language)
+            ?? (id: "?", kind: .person, canonical: "?", name: nil)
+        let stored = entry.name ?? NameForm(language: "und", text: form.text)
+        let canonical = entry.canonical
         let deprecated = stored.status == .deprecated
         var explanation = ""
         if options.explain {
-            explanation = explain(c, form: form, stored: stored)
+            if case .syllables(_, _, _, _, _, let group) = c.reason {
+                explanation = memo.explanation(group: group, form: form, stored: stored) { explain(c, form: form, stored: stored) }
+            } else {
+                explanation = explain(c, form: form, stored: stored)
+            }
             if deprecated { explanation += "; '\(stored.text)' is a deprecated form" }
         }
         return LookupMatch(id: entry.id, kind: entry.kind, canonical: canonical, score: (c.score * 100).rounded() / 100,
@@ -55,7 +73,7 @@ extension LookupEngine {
             if swapped { text += "; name order reversed (given name first)" }
             if organization { text += "; organization words folded (&/and, The, abbreviations)" }
             return text
-        case let .syllables(result, units, latinLetters, queryIsHangul, swapped):
+        case let .syllables(result, units, latinLetters, queryIsHangul, swapped, _):
             return explainSyllables(result, units: units, latinLetters: latinLetters, queryIsHangul: queryIsHangul, swapped: swapped, form: form, stored: stored)
         case let .fuzzy(distance, reference, wellFormed):
             var text = "\(reference) is within \(distance) slip\(distance == 1 ? "" : "s") of the query (dropped, doubled or swapped letters)"

@@ -73,7 +73,8 @@ public final class LookupEngine: Sendable {
         var list = found.list.filter { $0.score >= options.minScore - 1e-9 }
         list.sort { $0.score != $1.score ? $0.score > $1.score : $0.entry < $1.entry }
         if list.count > options.limit { list.removeLast(list.count - options.limit) }
-        return list.map { render($0, options: options) }
+        var memo = ExplanationMemo()
+        return list.map { render($0, options: options, memo: &memo) }
     }
 
     // MARK: candidates
@@ -82,7 +83,7 @@ public final class LookupEngine: Sendable {
     enum Reason {
         case exact
         case normalized(swapped: Bool, organization: Bool)
-        case syllables(SyllableMatcher.Result, units: [MatchUnit], latinLetters: [UInt8], queryIsHangul: Bool, swapped: Bool)
+        case syllables(SyllableMatcher.Result, units: [MatchUnit], latinLetters: [UInt8], queryIsHangul: Bool, swapped: Bool, group: Int32)
         case fuzzy(distance: Int, reference: String, wellFormed: Bool)
     }
 
@@ -268,7 +269,7 @@ public final class LookupEngine: Sendable {
         let units = swapped ? Array(natural[1...] + natural[..<1]) : natural
         var score = max(0.86, 0.95 - 0.01 * Double(result.cost))
         if swapped { score -= 0.01 }
-        let reason = Reason.syllables(result, units: units, latinLetters: latinLetters, queryIsHangul: queryIsHangul, swapped: swapped)
+        let reason = Reason.syllables(result, units: units, latinLetters: latinLetters, queryIsHangul: queryIsHangul, swapped: swapped, group: Int32(group))
         for f in index.groups[group] {
             found.offer(Candidate(entry: index.forms.entry(Int(f)), form: f, score: score - penalty(Int(f)), method: .romanization, reason: reason))
         }
