@@ -19,28 +19,38 @@ enum EditDistance {
         if n == 0 { return m }
         if m == 0 { return n }
         // Three rows in one stack buffer: no heap allocation per comparison (fuzzy matching
-        // compares the query with up to a few hundred references).
+        // compares the query with up to a few hundred references). Only the band of cells
+        // within `limit` of the diagonal is computed: an alignment costing at most `limit`
+        // never leaves it (each step off the diagonal costs a slip), and every cell outside
+        // holds `limit + 1`, "too far".
+        let far = limit + 1
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (m + 1)) { buffer -> Int in
             let base = buffer.baseAddress!
             var prev2 = base, prev = base + (m + 1), cur = base + 2 * (m + 1)
-            for j in 0...m { prev2[j] = 0; prev[j] = j; cur[j] = 0 }
+            for j in 0...m { prev2[j] = far; prev[j] = j <= limit ? j : far; cur[j] = far }
             for i in 1...n {
-                cur[0] = i
+                let lo = max(1, i - limit), hi = min(m, i + limit)
+                cur[0] = i <= limit ? i : far
+                if lo > 1 { cur[lo - 1] = far }
                 var rowMin = cur[0]
-                for j in 1...m {
-                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                    var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
-                    cur[j] = v
-                    rowMin = min(rowMin, v)
+                if lo <= hi {
+                    for j in lo...hi {
+                        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                        var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
+                        v = min(v, far)
+                        cur[j] = v
+                        rowMin = min(rowMin, v)
+                    }
                 }
-                if rowMin > limit { return limit + 1 }
+                if hi < m { cur[hi + 1] = far }
+                if rowMin > limit { return far }
                 let oldPrev2 = prev2
                 prev2 = prev
                 prev = cur
                 cur = oldPrev2
             }
-            return min(prev[m], limit + 1)
+            return min(prev[m], far)
         }
     }
 }
@@ -85,26 +95,52 @@ extension HangulSpelling {
         return total
     }
 
+    /// The grammar's spellings filed by first letter (a...z), so that a position is compared
+    /// only with the spellings that can start there (fuzzy matching reads every candidate).
+    private static let grammarByFirst: (initials: [[[UInt8]]], vowels: [[[UInt8]]], finals: [[[UInt8]]]) = {
+        func file(_ list: [[UInt8]]) -> [[[UInt8]]] {
+            var out = [[[UInt8]]](repeating: [], count: 26)
+            for s in list { if let c = s.first, c >= 0x61, c <= 0x7A { out[Int(c - 0x61)].append(s) } }
+            return out
+        }
+        return (file(grammar.initials), file(grammar.vowels), file(grammar.finals))
+    }()
+
     /// Bit set of syllable counts one token of letters can be read as.
     private static func tokenSyllableCounts(_ token: [UInt8]) -> UInt64 {
         let n = token.count
+        let g = grammarByFirst
+        // Whether `s` is written at `at` (spellings are filed by their first letter, which the
+        // caller has matched).
+        @inline(__always) func written(_ s: [UInt8], at: Int) -> Bool {
+            at + s.count <= n && token[at..<(at + s.count)].elementsEqual(s)
+        }
+        @inline(__always) func bucket(_ at: Int) -> Int {
+            guard at < n else { return -1 }
+            let c = Int(token[at]) - 0x61
+            return c >= 0 && c < 26 ? c : -1
+        }
         // counts[p]: bit set of syllable counts that end exactly at p.
         var counts = [UInt64](repeating: 0, count: n + 1)
         counts[0] = 1
         for p in 0..<n where counts[p] != 0 {
-            var afterInitial: [Int] = [p]
-            for s in grammar.initials where p + s.count <= n && token[p..<(p + s.count)].elementsEqual(s) {
-                afterInitial.append(p + s.count)
-            }
-            for q in afterInitial {
-                for v in grammar.vowels where q + v.count <= n && token[q..<(q + v.count)].elementsEqual(v) {
+            let here = counts[p] << 1
+            // A vowel (and a final) from `q`, right after the initial (or with none).
+            func vowels(from q: Int) {
+                let b = bucket(q)
+                guard b >= 0 else { return }
+                for v in g.vowels[b] where written(v, at: q) {
                     let r = q + v.count
-                    counts[r] |= counts[p] << 1
-                    for f in grammar.finals where r + f.count <= n && token[r..<(r + f.count)].elementsEqual(f) {
-                        counts[r + f.count] |= counts[p] << 1
-                    }
+                    counts[r] |= here
+                    let fb = bucket(r)
+                    guard fb >= 0 else { continue }
+                    for f in g.finals[fb] where written(f, at: r) { counts[r + f.count] |= here }
                 }
             }
+            vowels(from: p)
+            let b = bucket(p)
+            guard b >= 0 else { continue }
+            for s in g.initials[b] where written(s, at: p) { vowels(from: p + s.count) }
         }
         return counts[n]
     }

@@ -284,23 +284,25 @@ public final class LookupEngine: Sendable {
         if limit == 0 { return }
         var symbols: [UInt8] = []
         for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
-        var tried = Set<UInt32>()
+        var tried = KeySet(capacity: 64)
         var buffer: [UInt8] = []
         var querySyllables: Int?
         let maxGroups = 64
         for key in LookupEngine.neighbourhood(symbols) {
             index.forEachSkeletonPosting(key) { v in
                 let g = v >> PostingFlag.shift
-                guard tried.count < maxGroups, tried.insert(g).inserted else { return }
+                guard tried.count < maxGroups, tried.insert(UInt64(g)) else { return }
                 let members = index.groups[Int(g)]
                 let swapped = v & PostingFlag.swapped != 0
                 var bestDistance = limit + 1
                 var bestReference = -1
                 let first = index.groups.first(Int(g))
                 var closest: [UInt8] = []
-                forEachReference(first, swapped: swapped, buffer: &buffer) { i, reference in
-                    let d = EditDistance.osa(letters, reference, limit: min(limit, bestDistance))
-                    if d < bestDistance { bestDistance = d; bestReference = i; closest = Array(reference) }
+                letters.withUnsafeBufferPointer { query in
+                    forEachReference(first, swapped: swapped, buffer: &buffer) { i, reference in
+                        let d = EditDistance.osa(query, reference, limit: min(limit, bestDistance))
+                        if d < bestDistance { bestDistance = d; bestReference = i; closest = Array(reference) }
+                    }
                 }
                 guard bestDistance >= 1, bestDistance <= limit, bestReference >= 0 else { return }
                 // Decoded only for a group within the limit.
@@ -326,37 +328,49 @@ public final class LookupEngine: Sendable {
     /// Calls `body` with each letter string a fuzzy query is compared with (numbered from 0):
     /// a Latin form (in the order the skeleton matched); for a Hangul personal name, its RR and
     /// MR spellings with its standard surname spellings. The strings are built in `buffer`
-    /// (reused across candidates), so `body` must copy what it keeps.
+    /// (reused across candidates) and handed over in place, so `body` must copy what it keeps.
     private func forEachReference(_ f: Int, swapped: Bool, buffer: inout [UInt8],
-                                  _ body: (Int, ArraySlice<UInt8>) -> Void) {
+                                  _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
         let familyUnits = index.forms.familyUnits(f)
         let script = index.forms.script(f)
         if script == .latin {
             let letters = index.forms.latinLetters(f, rotatedBy: swapped ? familyUnits : 0)
-            body(0, letters[...])
+            letters.withUnsafeBufferPointer { body(0, $0) }
             return
         }
         guard script == .hangul, familyUnits > 0 else { return }
         let hangul = index.forms.hangulSlice(f)
         let family = hangul.prefix(familyUnits)
         let given = hangul.dropFirst(familyUnits)
-        // RR and MR of the given name, one after the other in the buffer.
+        // RR and MR of the given name, one after the other in the buffer; each reference is
+        // then written after them (surname and given name, in the order the skeleton matched).
         buffer.removeAll(keepingCapacity: true)
         for s in given { HangulSpelling.appendRR(s, into: &buffer) }
         let rrEnd = buffer.count
         for s in given { HangulSpelling.appendMRASCII(s, into: &buffer) }
-        let sameGiven = buffer[..<rrEnd].elementsEqual(buffer[rrEnd...])
-        let givenRanges = sameGiven ? [0..<rrEnd] : [0..<rrEnd, rrEnd..<buffer.count]
-        let standard = index.spellings.standardSurnames(family)
+        let givenEnd = buffer.count
+        let sameGiven = buffer[..<rrEnd].elementsEqual(buffer[rrEnd..<givenEnd])
+        let standard = index.spellings.standardSurnames(family).prefix(4)
+        let ranges = sameGiven ? [0..<rrEnd] : [0..<rrEnd, rrEnd..<givenEnd]
+        let longest = rrEnd + max(0, givenEnd - 2 * rrEnd) + (standard.lazy.map { $0.count }.max() ?? 0)
         var n = 0
-        var reference: [UInt8] = []
-        for surname in standard.prefix(4) {
-            for r in givenRanges {
-                reference.removeAll(keepingCapacity: true)
-                if swapped { reference.append(contentsOf: buffer[r]); reference.append(contentsOf: surname) }
-                else { reference.append(contentsOf: surname); reference.append(contentsOf: buffer[r]) }
-                body(n, reference[...])
-                n += 1
+        // Each reference is copied into one scratch buffer (no array per reference).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, longest)) { scratch in
+            let out = scratch.baseAddress!
+            buffer.withUnsafeBufferPointer { spelled in
+                let base = spelled.baseAddress!
+                for surname in standard {
+                    surname.withUnsafeBufferPointer { surname in
+                        for r in ranges {
+                            let given = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
+                            let (first, second) = swapped ? (given, surname) : (surname, given)
+                            if first.count > 0 { (out).update(from: first.baseAddress!, count: first.count) }
+                            if second.count > 0 { (out + first.count).update(from: second.baseAddress!, count: second.count) }
+                            body(n, UnsafeBufferPointer(start: out, count: first.count + second.count))
+                            n += 1
+                        }
+                    }
+                }
             }
         }
     }
@@ -377,8 +391,8 @@ public final class LookupEngine: Sendable {
     /// transpositions (a doubled, dropped or swapped letter), then substitutions and insertions.
     static func neighbourhood(_ symbols: [UInt8]) -> [UInt64] {
         var keys: [UInt64] = [PhoneticSkeleton.key(symbols)]
-        var seen = Set(keys)
-        seen.reserveCapacity(symbols.count * 2 * Int(PhoneticSkeleton.symbolCount) + 16)
+        var seen = KeySet(capacity: (symbols.count + 1) * 2 * Int(PhoneticSkeleton.symbolCount) + 16)
+        _ = seen.insert(keys[0])
         // One reusable buffer: each neighbour is written collapsed straight into it (no copy of
         // the symbols and no new array per neighbour).
         var buf: [UInt8] = []
@@ -386,24 +400,37 @@ public final class LookupEngine: Sendable {
         let n = symbols.count
         // The neighbour: `symbols` with position `skip` left out, `replace` written at `at`
         // (inserted before symbols[at] when `insert`), collapsed like a skeleton.
+        // A neighbour has at most n + 1 symbols; up to 15 of them, its key is the symbols
+        // themselves packed 4 bits each (``PhoneticSkeleton/key(_:)``), built here as the
+        // symbols are pushed, without the buffer.
+        let packed = n + 1 <= 15
         func add(skip: Int = -1, at: Int = -1, replace: UInt8 = 0, insert: Bool = false, swapAt: Int = -1) {
-            buf.removeAll(keepingCapacity: true)
+            var key: UInt64 = 0
+            var last: UInt8 = 0xFF
+            @inline(__always) func push(_ s: UInt8) {
+                if packed {
+                    if s != last { key = key << 4 | UInt64(s); last = s }
+                } else {
+                    PhoneticSkeleton.push(s, into: &buf)
+                }
+            }
+            if !packed { buf.removeAll(keepingCapacity: true) }
             var j = 0
             while j <= n {
-                if insert && j == at { PhoneticSkeleton.push(replace, into: &buf) }
+                if insert && j == at { push(replace) }
                 if j == n { break }
                 if j == skip { j += 1; continue }
                 if j == swapAt {
-                    PhoneticSkeleton.push(symbols[j + 1], into: &buf)
-                    PhoneticSkeleton.push(symbols[j], into: &buf)
+                    push(symbols[j + 1])
+                    push(symbols[j])
                     j += 2
                     continue
                 }
-                PhoneticSkeleton.push(!insert && j == at ? replace : symbols[j], into: &buf)
+                push(!insert && j == at ? replace : symbols[j])
                 j += 1
             }
-            let k = PhoneticSkeleton.key(buf)
-            if seen.insert(k).inserted { keys.append(k) }
+            let k = packed ? key : PhoneticSkeleton.key(buf)
+            if seen.insert(k) { keys.append(k) }
         }
         for i in symbols.indices {
             add(skip: i)
