@@ -27,7 +27,7 @@ struct JSONObject {
 
     mutating func add(_ k: String, _ value: Double) {
         key(k)
-        bytes.append(contentsOf: JSONObject.number(value).utf8)
+        JSONObject.appendNumber(value, to: &bytes)
     }
 
     mutating func add(_ k: String, _ value: Bool) {
@@ -78,6 +78,41 @@ struct JSONObject {
         var out: [UInt8] = []
         appendString(s, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``number(_:)`` as bytes, without building a string for the usual magnitudes
+    /// (lookup output writes a score per match).
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        let scaled = (value * 10000).rounded()
+        guard scaled.magnitude < 1e15, scaled != 0 || value.sign == .plus else {
+            out.append(contentsOf: number(value).utf8)
+            return
+        }
+        let n = Int(scaled)
+        var frac = abs(n % 10000), digits = 4
+        while digits > 1 && frac % 10 == 0 { frac /= 10; digits -= 1 }
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        appendDigits(abs(n / 10000), minimum: 1, to: &out)
+        out.append(UInt8(ascii: "."))
+        appendDigits(frac, minimum: digits, to: &out)
+    }
+
+    /// Appends the decimal digits of `value` (≥ 0), zero-padded to `minimum` digits.
+    private static func appendDigits(_ value: Int, minimum: Int, to out: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var v = value
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[count] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                count += 1
+            } while v > 0 && count < 20
+            while count < minimum && count < 20 { d[count] = UInt8(ascii: "0"); count += 1 }
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(d[i]) }
+        }
     }
 
     /// A number with at most 4 decimals and no trailing zeros beyond one ("1.0", "0.94").

@@ -187,7 +187,7 @@ struct LookupCommand: ParsableCommand {
             out.append(contentsOf: #","canonical":"#.utf8)
             JSONObject.appendString(m.canonical, to: &out)
             out.append(contentsOf: #","score":"#.utf8)
-            out.append(contentsOf: JSONObject.number(m.score).utf8)
+            JSONObject.appendNumber(m.score, to: &out)
             out.append(contentsOf: #","method":"#.utf8)
             JSONObject.appendString(m.method.rawValue, to: &out)
             out.append(contentsOf: #","matched":"#.utf8)

@@ -60,19 +60,41 @@ extension LookupEngine {
 
     private func explain(_ c: Candidate, form: IndexedForm, stored: NameForm) -> String {
         switch c.reason {
+        // Bytes, not interpolation: one of these is written for nearly every match returned.
         case .exact:
-            if form.derivation != nil { return "\(derivedPrefix(form, stored))\(form.text) = query" }
-            return "exact: the stored \(stored.language) form '\(stored.text)'"
+            var out: [UInt8] = []
+            out.reserveCapacity(64)
+            if form.derivation != nil {
+                out.append(contentsOf: derivedPrefix(form, stored).utf8)
+                out.append(contentsOf: form.text.utf8)
+                out.append(contentsOf: " = query".utf8)
+            } else {
+                out.append(contentsOf: "exact: the stored ".utf8)
+                out.append(contentsOf: stored.language.utf8)
+                out.append(contentsOf: " form '".utf8)
+                out.append(contentsOf: stored.text.utf8)
+                out.append(UInt8(ascii: "'"))
+            }
+            return String(decoding: out, as: UTF8.self)
         case let .normalized(swapped, organization):
-            var what = ["case", "spacing", "punctuation"]
-            if form.script == .latin { what.append("tone marks") }
-            var text = form.derivation != nil
-                ? "\(derivedPrefix(form, stored))'\(form.text)' = query"
-                : "the stored \(stored.language) form '\(stored.text)' = query"
-            text += " (\(what.joined(separator: ", ")) ignored)"
-            if swapped { text += "; name order reversed (given name first)" }
-            if organization { text += "; organization words folded (&/and, The, abbreviations)" }
-            return text
+            var out: [UInt8] = []
+            out.reserveCapacity(128)
+            if form.derivation != nil {
+                out.append(contentsOf: derivedPrefix(form, stored).utf8)
+                out.append(UInt8(ascii: "'"))
+                out.append(contentsOf: form.text.utf8)
+            } else {
+                out.append(contentsOf: "the stored ".utf8)
+                out.append(contentsOf: stored.language.utf8)
+                out.append(contentsOf: " form '".utf8)
+                out.append(contentsOf: stored.text.utf8)
+            }
+            out.append(contentsOf: "' = query".utf8)
+            out.append(contentsOf: (form.script == .latin ? " (case, spacing, punctuation, tone marks ignored)"
+                : " (case, spacing, punctuation ignored)").utf8)
+            if swapped { out.append(contentsOf: "; name order reversed (given name first)".utf8) }
+            if organization { out.append(contentsOf: "; organization words folded (&/and, The, abbreviations)".utf8) }
+            return String(decoding: out, as: UTF8.self)
         case let .syllables(result, units, latinLetters, queryIsHangul, swapped, _):
             return explainSyllables(result, units: units, latinLetters: latinLetters, queryIsHangul: queryIsHangul, swapped: swapped, form: form, stored: stored)
         case let .fuzzy(distance, reference, wellFormed):

@@ -223,9 +223,11 @@ public final class LookupEngine: Sendable {
             LookupEngine.note(g, v & PostingFlag.swapped != 0 ? .rotated : .natural, in: &candidates)
         }
         if candidates.isEmpty { return }
+        var units: [MatchUnit] = []
         latin.packed.withUnsafeBufferPointer { packed in
             for (g, orders) in candidates {
-                verify(index.units(ofGroup: Int(g)), packed: packed, orders: orders, latinLetters: latin.letters,
+                index.fillUnits(ofGroup: Int(g), into: &units)
+                verify(units, packed: packed, orders: orders, latinLetters: latin.letters,
                        queryIsHangul: false, group: Int(g), into: &found)
             }
         }

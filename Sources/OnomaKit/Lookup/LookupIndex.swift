@@ -241,11 +241,12 @@ struct LookupIndex: Sendable {
         }
     }
 
-    /// The matching units of reading group `g` (surname first) when it is Hangul; empty otherwise.
-    func units(ofGroup g: Int) -> [MatchUnit] {
+    /// Writes the matching units of reading group `g` (surname first) into `units` (emptied
+    /// first): none unless the group is Hangul.
+    func fillUnits(ofGroup g: Int, into units: inout [MatchUnit]) {
         let f = groups.first(g)
-        guard forms.script(f) == .hangul else { return [] }
-        return spellings.units(forms.hangulSlice(f), family: forms.familyUnits(f))
+        guard forms.script(f) == .hangul else { units.removeAll(keepingCapacity: true); return }
+        spellings.fillUnits(forms.hangulSlice(f), family: forms.familyUnits(f), into: &units)
     }
 
     /// A form folded and keyed, ready to be filed (``prepare(text:family:derivation:entry:name:kind:deprecated:surnames:)``).

@@ -63,15 +63,19 @@ struct LatinLetters: Sendable, Hashable {
 /// first letter for quick probing. Immutable.
 final class SpellingSet: Sendable {
     let bytes: [UInt8]
-    /// Spelling i is bytes[start[i]..<start[i + 1]].
-    let start: [Int32]
-    let cost: [UInt8]
-    /// Offset inside the spelling where a token boundary may fall (between the two syllables of a
-    /// compound surname spelled syllable by syllable: "Hwang Bo-kwan"); 0 for none.
-    let split: [UInt8]
-    let viaTable: [Bool]
-    /// Spellings starting with letter c ("a"...) are byFirst[c]..<byFirst[c + 1].
-    let byFirst: [Int32]
+    /// Everything else in one array, so that the matcher reads it through one pointer:
+    /// `layout[c]` for c in 0...26 — spellings starting with letter c ("a"...) are numbers
+    /// `layout[c]..<layout[c + 1]`; then for spelling i, at `27 + 2i`, its start in `bytes`
+    /// (it ends where spelling i + 1 starts; a last start closes the list), and at `28 + 2i`
+    /// its cost (bits 0–7), split (bits 8–15: the offset inside the spelling where a token
+    /// boundary may fall, between the two syllables of a compound surname spelled syllable by
+    /// syllable, "Hwang Bo-kwan"; 0 for none) and whether it comes from the surname table
+    /// (bit 16).
+    let layout: [Int32]
+    /// Number of spellings.
+    let count: Int
+
+    static let firstSpelling = 27
 
     init(_ items: [(letters: [UInt8], cost: UInt8, split: UInt8, viaTable: Bool)]) {
         // Cheapest first within each first letter, so a tie keeps the standard spelling.
@@ -79,23 +83,26 @@ final class SpellingSet: Sendable {
             .enumerated().sorted { a, b in
                 a.element.letters[0] != b.element.letters[0] ? a.element.letters[0] < b.element.letters[0]
                     : a.element.cost != b.element.cost ? a.element.cost < b.element.cost : a.offset < b.offset
-            }.map(\.element)
-        var bytes: [UInt8] = [], start: [Int32] = [0], cost: [UInt8] = [], split: [UInt8] = [], via: [Bool] = []
-        var byFirst = [Int32](repeating: 0, count: 27)
+            }.map { $0.element }
+        var bytes: [UInt8] = []
+        var layout = [Int32](repeating: 0, count: SpellingSet.firstSpelling)
+        layout.reserveCapacity(SpellingSet.firstSpelling + 2 * sorted.count + 1)
         for it in sorted {
-            bytes.append(contentsOf: it.letters); start.append(Int32(bytes.count))
-            cost.append(it.cost); split.append(it.split); via.append(it.viaTable)
+            layout.append(Int32(bytes.count))
+            layout.append(Int32(it.cost) | Int32(it.split) << 8 | (it.viaTable ? 1 << 16 : 0))
+            bytes.append(contentsOf: it.letters)
         }
+        layout.append(Int32(bytes.count))
         var i = 0
         for c in 0..<26 {
-            byFirst[c] = Int32(i)
+            layout[c] = Int32(i)
             while i < sorted.count && Int(sorted[i].letters[0]) - 0x61 == c { i += 1 }
         }
-        byFirst[26] = Int32(sorted.count)
-        self.bytes = bytes; self.start = start; self.cost = cost; self.split = split; self.viaTable = via; self.byFirst = byFirst
+        layout[26] = Int32(sorted.count)
+        self.bytes = bytes
+        self.layout = layout
+        count = sorted.count
     }
-
-    var count: Int { cost.count }
 }
 
 /// One unit of a Korean name for matching: the surname (one or two syllables, with its table
@@ -132,6 +139,9 @@ final class SpellingTable: Sendable {
     private let syllables: [SpellingSet?]
     /// Keyed by ``familyKey(_:)``.
     private let families: [UInt32: SpellingSet]
+    /// The one-syllable surnames of `families` by syllable (nearly every surname): an array
+    /// read instead of a hashed lookup for each candidate.
+    private let singleFamilies: [SpellingSet?]
     /// ``standardSurnames(_:)`` of the surnames in use, keyed like `families`.
     private let standard: [UInt32: [[UInt8]]]
     private let surnames: KoreanSurnameSpellings
@@ -148,6 +158,9 @@ final class SpellingTable: Sendable {
         }
         self.families = f
         self.standard = standard
+        var single = [SpellingSet?](repeating: nil, count: 11_172)
+        for (key, set) in f where key & 0xFFFF == 0xFFFF && Int(key >> 16) < single.count { single[Int(key >> 16)] = set }
+        singleFamilies = single
     }
 
     /// The standard (cost 0) table spellings of a surname, or its RR when the table does not
@@ -203,13 +216,22 @@ final class SpellingTable: Sendable {
     }
 
     @inline(__always) func family(_ f: some Collection<UInt16>) -> SpellingSet {
-        (f.count <= 2 ? families[SpellingTable.familyKey(f)] : nil) ?? SpellingTable.makeFamily(Array(f), surnames: surnames)
+        if f.count == 1, let s = f.first, Int(s) < singleFamilies.count, let known = singleFamilies[Int(s)] { return known }
+        return (f.count <= 2 ? families[SpellingTable.familyKey(f)] : nil) ?? SpellingTable.makeFamily(Array(f), surnames: surnames)
     }
 
     /// The matching units of a Hangul name: surname first (when `family` > 0), then each
     /// given-name syllable.
     func units(_ hangul: some RandomAccessCollection<UInt16>, family: Int) -> [MatchUnit] {
         var units: [MatchUnit] = []
+        fillUnits(hangul, family: family, into: &units)
+        return units
+    }
+
+    /// ``units(_:family:)`` written into `units` (emptied first): a romanized query builds the
+    /// units of a few dozen candidate groups, and one buffer serves them all.
+    func fillUnits(_ hangul: some RandomAccessCollection<UInt16>, family: Int, into units: inout [MatchUnit]) {
+        units.removeAll(keepingCapacity: true)
         units.reserveCapacity(hangul.count)
         let familyEnd = hangul.index(hangul.startIndex, offsetBy: family)
         if family > 0 {
@@ -217,7 +239,6 @@ final class SpellingTable: Sendable {
             units.append(MatchUnit(syllables: fs, isFamily: true, spellings: self.family(fs)))
         }
         for s in hangul[familyEnd...] { units.append(MatchUnit(syllables: CollectionOfOne(s), isFamily: false, spellings: syllable(s))) }
-        return units
     }
 }
 
@@ -268,33 +289,37 @@ enum SyllableMatcher {
                 if k > 0 && !(0...n).contains(where: { best[k * width + $0] != .max }) { return nil }
                 let set = units[rotated ? (k + 1) % u : k].spellings
                 set.bytes.withUnsafeBufferPointer { bytes in
-                    for p in 0..<n {
-                        let base = best[k * width + p]
-                        if base == .max { continue }
-                        let first = Int(packed[p] & 0x7F) - 0x61
-                        guard first >= 0 && first < 26 else { continue }
-                        var i = Int(set.byFirst[first])
-                        let end = Int(set.byFirst[first + 1])
-                        while i < end {
-                            let s = Int(set.start[i]), e = Int(set.start[i + 1])
-                            let len = e - s
-                            if p + len <= n {
-                                var ok = true
-                                var j = 1
-                                let split = Int(set.split[i])
-                                while j < len {
-                                    let c = packed[p + j]
-                                    // A letter must match; a token may start inside a spelling only at its split.
-                                    if c & 0x7F != bytes[s + j] || (c & 0x80 != 0 && j != split) { ok = false; break }
-                                    j += 1
+                    set.layout.withUnsafeBufferPointer { layout in
+                        for p in 0..<n {
+                            let base = best[k * width + p]
+                            if base == .max { continue }
+                            let first = Int(packed[p] & 0x7F) - 0x61
+                            guard first >= 0 && first < 26 else { continue }
+                            var i = Int(layout[first])
+                            let end = Int(layout[first + 1])
+                            while i < end {
+                                let at = SpellingSet.firstSpelling + 2 * i
+                                let s = Int(layout[at]), e = Int(layout[at + 2])
+                                let len = e - s
+                                if p + len <= n {
+                                    let info = layout[at + 1]
+                                    var ok = true
+                                    var j = 1
+                                    let split = Int((info >> 8) & 0xFF)
+                                    while j < len {
+                                        let c = packed[p + j]
+                                        // A letter must match; a token may start inside a spelling only at its split.
+                                        if c & 0x7F != bytes[s + j] || (c & 0x80 != 0 && j != split) { ok = false; break }
+                                        j += 1
+                                    }
+                                    if ok {
+                                        let slot = (k + 1) * width + p + len
+                                        let c = base + (info & 0xFF)
+                                        if c < best[slot] { best[slot] = c; from[slot] = Int32(p); via[slot] = (info >> 16) & 1 }
+                                    }
                                 }
-                                if ok {
-                                    let slot = (k + 1) * width + p + len
-                                    let c = base + Int32(set.cost[i])
-                                    if c < best[slot] { best[slot] = c; from[slot] = Int32(p); via[slot] = set.viaTable[i] ? 1 : 0 }
-                                }
+                                i += 1
                             }
-                            i += 1
                         }
                     }
                 }
