@@ -143,11 +143,34 @@ struct JSONObject {
         s.withUTF8 { utf8 in appendString(utf8, to: &out) }
     }
 
+    /// Whether any byte is a control character, `"` or `\\`: eight bytes at a time (lookup
+    /// output writes seven strings a match).
+    @inline(__always) static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return false }
+        let n = utf8.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte of x is zero (or, for x - ones·c, below c) when its high bit is set here, for
+        // bytes below 0x80; bytes ≥ 0x80 (UTF-8 sequences) are masked out by `~x`.
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        var i = 0
+        while i + 8 <= n {
+            let x = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            if (x &- ones &* 0x20) & ~x & highs != 0 || hasZero(x ^ (ones &* 0x22)) || hasZero(x ^ (ones &* 0x5C)) { return true }
+            i += 8
+        }
+        while i < n {
+            let b = utf8[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// Appends UTF-8 bytes as a JSON string (see above).
     static func appendString(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escape: copy them in one go.
-        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !needsEscape(utf8) {
             out.append(contentsOf: utf8)
             out.append(UInt8(ascii: "\""))
             return

@@ -285,8 +285,8 @@ enum SyllableMatcher {
             UnsafeMutableBufferPointer(start: best, count: cells).initialize(repeating: .max)
             best[0] = 0
             for k in 0..<u {
-                // No way to spell the first k units: the rest cannot help.
-                if k > 0 && !(0...n).contains(where: { best[k * width + $0] != .max }) { return nil }
+                // Whether some spelling of unit k ends somewhere (row k + 1 is reached).
+                var reached = false
                 let set = units[rotated ? (k + 1) % u : k].spellings
                 set.bytes.withUnsafeBufferPointer { bytes in
                     set.layout.withUnsafeBufferPointer { layout in
@@ -315,7 +315,7 @@ enum SyllableMatcher {
                                     if ok {
                                         let slot = (k + 1) * width + p + len
                                         let c = base + (info & 0xFF)
-                                        if c < best[slot] { best[slot] = c; from[slot] = Int32(p); via[slot] = (info >> 16) & 1 }
+                                        if c < best[slot] { best[slot] = c; from[slot] = Int32(p); via[slot] = (info >> 16) & 1; reached = true }
                                     }
                                 }
                                 i += 1
@@ -323,6 +323,8 @@ enum SyllableMatcher {
                         }
                     }
                 }
+                // No way to spell the first k + 1 units: the rest cannot help.
+                if !reached { return nil }
             }
             let total = best[u * width + n]
             if total == .max { return nil }
