@@ -63,29 +63,61 @@ enum HangulSpelling {
         return rrInitials[j.initial] + rrVowels[j.vowel] + rrFinals[j.final]
     }
 
-    /// The jamo spellings above as bytes, for ``appendRR(_:into:)`` and ``appendMRASCII(_:into:)``.
-    private static let rrBytes = (initials: rrInitials.map { Array($0.utf8) }, vowels: rrVowels.map { Array($0.utf8) },
-                                  finals: rrFinals.map { Array($0.utf8) })
-    private static let mrASCIIBytes = (initials: mrInitials.map { Array(LookupEngine.ascii($0).utf8) },
-                                       vowels: mrVowels.map { Array(LookupEngine.ascii($0).utf8) },
-                                       sh: Array("sh".utf8))
+    /// Every jamo spelling the append functions write, each packed in one word (byte 0 its
+    /// length, then up to 7 UTF-8 bytes), in one flat table: RR initials, vowels and finals,
+    /// MR initials and vowels as written and folded to ASCII, MR voiced initials (length 0:
+    /// none), and "sh". Words rather than arrays of bytes: explanations and fuzzy references
+    /// append a few of these per syllable, and an array per jamo cost a retain, a release and a
+    /// generic append each time.
+    private static let packed: [UInt64] = {
+        func pack(_ s: String) -> UInt64 {
+            let b = Array(s.utf8)
+            precondition(b.count <= 7, "a jamo spelling longer than 7 bytes")
+            var v = UInt64(b.count)
+            for (i, c) in b.enumerated() { v |= UInt64(c) << (8 * UInt64(i + 1)) }
+            return v
+        }
+        var t: [UInt64] = []
+        t += rrInitials.map(pack)                                   // 0..<19
+        t += rrVowels.map(pack)                                     // 19..<40
+        t += rrFinals.map(pack)                                     // 40..<68
+        t += mrInitials.map(pack)                                   // 68..<87
+        t += mrVowels.map(pack)                                     // 87..<108
+        t += mrInitials.map { pack(LookupEngine.ascii($0)) }        // 108..<127
+        t += mrVowels.map { pack(LookupEngine.ascii($0)) }          // 127..<148
+        t += (0..<19).map { pack(mrVoicedInitials[$0] ?? "") }      // 148..<167
+        t.append(pack("sh"))                                        // 167
+        return t
+    }()
+    private static let rrInitial = 0, rrVowel = 19, rrFinal = 40, mrInitial = 68, mrVowel = 87
+    private static let mrASCIIInitial = 108, mrASCIIVowel = 127, mrVoiced = 148, sh = 167
+
+    /// Appends the bytes of one packed spelling.
+    @inline(__always) private static func append(_ word: UInt64, into out: inout [UInt8]) {
+        var x = word >> 8
+        for _ in 0..<Int(word & 0xFF) {
+            out.append(UInt8(truncatingIfNeeded: x))
+            x >>= 8
+        }
+    }
 
     /// Appends the bytes of ``rr(_:)`` without building a string (fuzzy matching does this per candidate).
     @inline(__always) static func appendRR(_ syllable: UInt16, into out: inout [UInt8]) {
         let j = jamo(syllable)
-        out.append(contentsOf: rrBytes.initials[j.initial])
-        out.append(contentsOf: rrBytes.vowels[j.vowel])
-        out.append(contentsOf: rrBytes.finals[j.final])
+        let t = packed
+        append(t[rrInitial + j.initial], into: &out)
+        append(t[rrVowel + j.vowel], into: &out)
+        append(t[rrFinal + j.final], into: &out)
     }
 
     /// Appends the bytes of `LookupEngine.ascii(mr(syllable))` (breves and apostrophes dropped)
     /// without building a string.
     @inline(__always) static func appendMRASCII(_ syllable: UInt16, into out: inout [UInt8]) {
         let j = jamo(syllable)
-        if j.initial == 9 && (j.vowel == 20 || j.vowel == 16) { out.append(contentsOf: mrASCIIBytes.sh) }
-        else { out.append(contentsOf: mrASCIIBytes.initials[j.initial]) }
-        out.append(contentsOf: mrASCIIBytes.vowels[j.vowel])
-        out.append(contentsOf: rrBytes.finals[j.final])
+        let t = packed
+        append(j.initial == 9 && (j.vowel == 20 || j.vowel == 16) ? t[sh] : t[mrASCIIInitial + j.initial], into: &out)
+        append(t[mrASCIIVowel + j.vowel], into: &out)
+        append(t[rrFinal + j.final], into: &out)
     }
 
     /// The McCune–Reischauer spelling of a syllable as written word-initially, lower case.
@@ -96,24 +128,22 @@ enum HangulSpelling {
         return initial + mrVowels[j.vowel] + rrFinals[j.final]
     }
 
-    /// MR jamo as bytes: written (breves, apostrophes) and folded to ASCII; voiced initials.
-    private static let mrBytes = (initials: mrInitials.map { Array($0.utf8) }, vowels: mrVowels.map { Array($0.utf8) },
-                                  voiced: (0..<19).map { i -> [UInt8]? in mrVoicedInitials[i].map { Array($0.utf8) } })
-
     /// Appends McCune–Reischauer of a syllable as bytes: ``mr(_:)``, or ``mrVoiced(_:)`` when
     /// `voiced`; folded like `LookupEngine.ascii` when `ascii` (explanations build these for
     /// every returned match, so no strings).
     @inline(__always) static func appendMR(_ syllable: UInt16, voiced: Bool, ascii: Bool, into out: inout [UInt8]) {
         let j = jamo(syllable)
-        if voiced, let v = mrBytes.voiced[j.initial] {
-            out.append(contentsOf: v)
+        let t = packed
+        let voicedInitial = t[mrVoiced + j.initial]
+        if voiced && voicedInitial & 0xFF != 0 {
+            append(voicedInitial, into: &out)
         } else if j.initial == 9 && (j.vowel == 20 || j.vowel == 16) {
-            out.append(contentsOf: mrASCIIBytes.sh)
+            append(t[sh], into: &out)
         } else {
-            out.append(contentsOf: ascii ? mrASCIIBytes.initials[j.initial] : mrBytes.initials[j.initial])
+            append(t[(ascii ? mrASCIIInitial : mrInitial) + j.initial], into: &out)
         }
-        out.append(contentsOf: ascii ? mrASCIIBytes.vowels[j.vowel] : mrBytes.vowels[j.vowel])
-        out.append(contentsOf: rrBytes.finals[j.final])
+        append(t[(ascii ? mrASCIIVowel : mrVowel) + j.vowel], into: &out)
+        append(t[rrFinal + j.final], into: &out)
     }
 
     /// Plain initials MR voices inside a word (ㄱ g, ㄷ d, ㅂ b, ㅈ j); built once, not per call.
