@@ -106,7 +106,9 @@ extension LookupEngine {
 
     /// The explanation of a romanization match, built as bytes: it is written for every
     /// returned romanization match, and with strings (pieces, joins, interpolations,
-    /// `uppercased()`) it was half the work of a romanized lookup.
+    /// `uppercased()`) it was half the work of a romanized lookup. Every piece (as written, RR,
+    /// MR, MR folded to ASCII) goes into one scratch buffer and is named by its range, so the
+    /// whole explanation costs a handful of allocations.
     private func explainSyllables(_ result: SyllableMatcher.Result, units: [MatchUnit], latinLetters: [UInt8], queryIsHangul: Bool,
                                   swapped: Bool, form: IndexedForm, stored: NameForm) -> String {
         // The letters each unit was matched with, from the side written in Latin letters
@@ -115,69 +117,60 @@ extension LookupEngine {
         let letters: [UInt8] = queryIsHangul
             ? (index.forms.withPackedLatin(form.number) { $0.map { $0 & 0x7F } } ?? [])
             : latinLetters
-        let question = [UInt8(ascii: "?")]
-        func piece(_ p: SyllableMatcher.Piece) -> ArraySlice<UInt8> {
-            p.end <= letters.count ? letters[p.start..<p.end] : question[...]
+        let pieceCount = result.pieces.count, unitCount = units.count
+        var buf: [UInt8] = []
+        buf.reserveCapacity(16 * (pieceCount + 3 * unitCount))
+        // Ranges in `buf`: written piece i at i; RR of unit u at pieceCount + u; MR at
+        // pieceCount + unitCount + u; MR folded to ASCII at pieceCount + 2 × unitCount + u.
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(pieceCount + 3 * unitCount)
+        for p in result.pieces {
+            let start = buf.count
+            if p.end <= letters.count { buf.append(contentsOf: letters[p.start..<p.end]) } else { buf.append(UInt8(ascii: "?")) }
+            ranges.append(start..<buf.count)
         }
-        var rrPieces: [[UInt8]] = []
-        rrPieces.reserveCapacity(units.count)
         for u in units {
-            var b: [UInt8] = []
-            b.reserveCapacity(8)
-            u.forEachSyllable { HangulSpelling.appendRR($0, into: &b) }
-            rrPieces.append(b)
+            let start = buf.count
+            u.forEachSyllable { HangulSpelling.appendRR($0, into: &buf) }
+            ranges.append(start..<buf.count)
         }
-        let written = result.pieces.map(piece)
+        let rr = pieceCount, mr = pieceCount + unitCount, ascii = pieceCount + 2 * unitCount
         // MR writes a plain consonant voiced inside a word (Kyŏng-hwa but Chŏng Ho-yŏn, Sŏngjin).
         // Only needed when the query is not plain RR.
-        let needMR = !written.elementsEqual(rrPieces) { $0.elementsEqual($1) }
-        var mrPieces: [[UInt8]] = [], mrASCII: [[UInt8]] = []
+        var needMR = pieceCount != unitCount
+        if !needMR {
+            for i in 0..<pieceCount where !ExplanationText.same(buf, ranges[i], ranges[rr + i]) { needMR = true; break }
+        }
         if needMR {
             var voicedASCII: [UInt8] = []
+            var mrRanges: [Range<Int>] = [], asciiRanges: [Range<Int>] = []
+            mrRanges.reserveCapacity(unitCount)
+            asciiRanges.reserveCapacity(unitCount)
             for (i, u) in units.enumerated() {
-                var mr: [UInt8] = [], ascii: [UInt8] = []
-                let writtenHere: ArraySlice<UInt8> = i < written.count ? written[i] : []
+                let mrStart = buf.count
+                var asciiPiece: [UInt8] = []
                 var j = 0
                 u.forEachSyllable { s in
                     var voiced = false
-                    if (i > 0 || j > 0) && i < written.count {
+                    if (i > 0 || j > 0) && i < pieceCount {
                         voicedASCII.removeAll(keepingCapacity: true)
                         HangulSpelling.appendMR(s, voiced: true, ascii: true, into: &voicedASCII)
-                        voiced = voicedASCII.elementsEqual(writtenHere)
+                        voiced = buf[ranges[i]].elementsEqual(voicedASCII)
                     }
-                    HangulSpelling.appendMR(s, voiced: voiced, ascii: false, into: &mr)
-                    HangulSpelling.appendMR(s, voiced: voiced, ascii: true, into: &ascii)
+                    HangulSpelling.appendMR(s, voiced: voiced, ascii: false, into: &buf)
+                    HangulSpelling.appendMR(s, voiced: voiced, ascii: true, into: &asciiPiece)
                     j += 1
                 }
-                mrPieces.append(mr)
-                mrASCII.append(ascii)
+                mrRanges.append(mrStart..<buf.count)
+                let asciiStart = buf.count
+                buf.append(contentsOf: asciiPiece)
+                asciiRanges.append(asciiStart..<buf.count)
             }
+            ranges.append(contentsOf: mrRanges)
+            ranges.append(contentsOf: asciiRanges)
         }
         var out: [UInt8] = []
         out.reserveCapacity(160)
-        // "Family Given-name" (or "Given-name Family" when swapped), each capitalized.
-        func appendDisplay(_ pieces: [[UInt8]]) {
-            var familyPiece: [UInt8]? = nil
-            var given: [UInt8] = []
-            for (i, u) in units.enumerated() {
-                if u.isFamily {
-                    familyPiece = pieces[i]
-                } else {
-                    if !given.isEmpty { given.append(UInt8(ascii: "-")) }
-                    given.append(contentsOf: pieces[i])
-                }
-            }
-            guard let family = familyPiece, !family.isEmpty else { ExplanationText.appendCapitalized(given[...], to: &out); return }
-            if swapped {
-                ExplanationText.appendCapitalized(given[...], to: &out)
-                out.append(UInt8(ascii: " "))
-                ExplanationText.appendCapitalized(family[...], to: &out)
-            } else {
-                ExplanationText.appendCapitalized(family[...], to: &out)
-                out.append(UInt8(ascii: " "))
-                ExplanationText.appendCapitalized(given[...], to: &out)
-            }
-        }
         // Source: "query Hangul 고영아", "Hangul 고영아" or "<script> <stored> → <derivation> <form>".
         if queryIsHangul {
             out.append(contentsOf: "query Hangul ".utf8)
@@ -187,47 +180,43 @@ extension LookupEngine {
             if prefix.isEmpty { out.append(contentsOf: "Hangul ".utf8) } else { out.append(contentsOf: prefix.utf8) }
             out.append(contentsOf: form.text.utf8)
         }
-        func appendTarget() {
-            if queryIsHangul {
-                out.append(UInt8(ascii: "'"))
-                out.append(contentsOf: form.text.utf8)
-                out.append(UInt8(ascii: "'"))
-            } else {
-                out.append(contentsOf: "query".utf8)
-            }
+        let target = queryIsHangul ? "'" + form.text + "'" : "query"
+        var writtenIsMR = needMR && pieceCount == unitCount
+        if writtenIsMR {
+            for i in 0..<pieceCount where !ExplanationText.same(buf, ranges[i], ranges[ascii + i]) { writtenIsMR = false; break }
         }
         if !needMR {
             out.append(contentsOf: " → Revised Romanization '".utf8)
-            appendDisplay(rrPieces)
+            ExplanationText.appendDisplay(buf, ranges, from: rr, units: units, swapped: swapped, to: &out)
             out.append(contentsOf: "' = ".utf8)
-            appendTarget()
-        } else if written.elementsEqual(mrASCII, by: { $0.elementsEqual($1) }) {
+            out.append(contentsOf: target.utf8)
+        } else if writtenIsMR {
             out.append(contentsOf: " → McCune–Reischauer '".utf8)
-            appendDisplay(mrPieces)
+            ExplanationText.appendDisplay(buf, ranges, from: mr, units: units, swapped: swapped, to: &out)
             out.append(contentsOf: "' = ".utf8)
-            appendTarget()
+            out.append(contentsOf: target.utf8)
         } else {
             out.append(contentsOf: " → Revised Romanization '".utf8)
-            appendDisplay(rrPieces)
+            ExplanationText.appendDisplay(buf, ranges, from: rr, units: units, swapped: swapped, to: &out)
             out.append(contentsOf: "' ≈ ".utf8)
-            appendTarget()
+            out.append(contentsOf: target.utf8)
             var first = true
             for (i, p) in result.pieces.enumerated() {
                 let u = units[p.unit]
-                if written[i].elementsEqual(rrPieces[p.unit]) || written[i].elementsEqual(mrASCII[p.unit]) { continue }
+                if ExplanationText.same(buf, ranges[i], ranges[rr + p.unit]) || ExplanationText.same(buf, ranges[i], ranges[ascii + p.unit]) { continue }
                 out.append(contentsOf: (first ? "; " : ", ").utf8)
                 first = false
                 if u.isFamily {
                     out.append(contentsOf: "surname variant ".utf8)
-                    ExplanationText.appendCapitalized(written[i], to: &out)
+                    ExplanationText.appendCapitalized(buf[ranges[i]], to: &out)
                 } else {
                     out.append(contentsOf: "variant ".utf8)
-                    out.append(contentsOf: written[i])
+                    out.append(contentsOf: buf[ranges[i]])
                 }
                 out.append(contentsOf: " for ".utf8)
                 u.forEachSyllable { ExplanationText.appendHangul($0, to: &out) }
                 out.append(contentsOf: " (RR ".utf8)
-                if u.isFamily { ExplanationText.appendCapitalized(rrPieces[p.unit][...], to: &out) } else { out.append(contentsOf: rrPieces[p.unit]) }
+                if u.isFamily { ExplanationText.appendCapitalized(buf[ranges[rr + p.unit]], to: &out) } else { out.append(contentsOf: buf[ranges[rr + p.unit]]) }
                 out.append(UInt8(ascii: ")"))
             }
         }
@@ -238,6 +227,38 @@ extension LookupEngine {
 
 /// Byte-level pieces of explanations.
 enum ExplanationText {
+    /// Whether two ranges of `buf` hold the same bytes.
+    @inline(__always) static func same(_ buf: [UInt8], _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        a.count == b.count && buf[a].elementsEqual(buf[b])
+    }
+
+    /// Appends "Family Given-name" (or "Given-name Family" when `swapped`), each capitalized,
+    /// from the pieces of `units` at `ranges[from + u]`: the last family unit is the family
+    /// name, the others are joined with hyphens.
+    static func appendDisplay(_ buf: [UInt8], _ ranges: [Range<Int>], from: Int, units: [MatchUnit], swapped: Bool,
+                              to out: inout [UInt8]) {
+        var family: Range<Int>? = nil
+        var given: [UInt8] = []
+        for (u, unit) in units.enumerated() {
+            if unit.isFamily {
+                family = ranges[from + u]
+            } else {
+                if !given.isEmpty { given.append(UInt8(ascii: "-")) }
+                given.append(contentsOf: buf[ranges[from + u]])
+            }
+        }
+        guard let family, !family.isEmpty else { appendCapitalized(given[...], to: &out); return }
+        if swapped {
+            appendCapitalized(given[...], to: &out)
+            out.append(UInt8(ascii: " "))
+            appendCapitalized(buf[family], to: &out)
+        } else {
+            appendCapitalized(buf[family], to: &out)
+            out.append(UInt8(ascii: " "))
+            appendCapitalized(given[...], to: &out)
+        }
+    }
+
     /// Appends a Hangul syllable (offset from U+AC00) as UTF-8: three bytes, as every syllable is.
     @inline(__always) static func appendHangul(_ s: UInt16, to out: inout [UInt8]) {
         let v = UInt32(s) + 0xAC00
