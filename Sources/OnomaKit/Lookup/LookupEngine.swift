@@ -223,12 +223,13 @@ public final class LookupEngine: Sendable {
             LookupEngine.note(g, v & PostingFlag.swapped != 0 ? .rotated : .natural, in: &candidates)
         }
         if candidates.isEmpty { return }
-        var units: [MatchUnit] = []
         latin.packed.withUnsafeBufferPointer { packed in
             for (g, orders) in candidates {
-                index.fillUnits(ofGroup: Int(g), into: &units)
-                verify(units, packed: packed, orders: orders, latinLetters: latin.letters,
-                       queryIsHangul: false, group: Int(g), into: &found)
+                let f = index.groups.first(Int(g))
+                guard index.forms.script(f) == .hangul else { continue }
+                let units = HangulUnits(hangul: index.forms.hangulSlice(f), family: index.forms.familyUnits(f), table: index.spellings)
+                verify(units, firstIsFamily: units.family > 0, materialize: { index.spellings.units(units.hangul, family: units.family) },
+                       packed: packed, orders: orders, latinLetters: latin.letters, queryIsHangul: false, group: Int(g), into: &found)
             }
         }
     }
@@ -251,24 +252,32 @@ public final class LookupEngine: Sendable {
         }
         for (g, orders) in candidates {
             _ = index.forms.withPackedLatin(index.groups.first(Int(g))) { packed in
-                verify(units, packed: packed, orders: orders, latinLetters: [], queryIsHangul: true, group: Int(g), into: &found)
+                verify(units, firstIsFamily: units.first?.isFamily == true, materialize: { units }, packed: packed, orders: orders,
+                       latinLetters: [], queryIsHangul: true, group: Int(g), into: &found)
             }
         }
     }
 
-    private func verify(_ natural: [MatchUnit], packed: UnsafeBufferPointer<UInt8>, orders: Orders,
-                        latinLetters: [UInt8], queryIsHangul: Bool, group: Int, into found: inout Candidates) {
-        guard !natural.isEmpty else { return }
+    /// Verifies a candidate group in the orders its skeleton allows and offers its forms.
+    /// - Parameters:
+    ///   - natural: the units, surname first; `firstIsFamily` when the first is a surname.
+    ///   - materialize: the units as ``MatchUnit``s, asked for only when a match is found
+    ///     (the explanation needs them).
+    private func verify<Units: MatchUnits>(_ natural: Units, firstIsFamily: Bool, materialize: () -> [MatchUnit],
+                                           packed: UnsafeBufferPointer<UInt8>, orders: Orders,
+                                           latinLetters: [UInt8], queryIsHangul: Bool, group: Int, into found: inout Candidates) {
+        guard natural.count > 0 else { return }
         var best: (SyllableMatcher.Result, Bool)?
         if orders.contains(.natural), let r = SyllableMatcher.match(natural, packed: packed, rotated: false) { best = (r, false) }
-        if orders.contains(.rotated), natural[0].isFamily, natural.count > 1, best == nil || best!.0.cost > 0 {
+        if orders.contains(.rotated), firstIsFamily, natural.count > 1, best == nil || best!.0.cost > 0 {
             if let r = SyllableMatcher.match(natural, packed: packed, rotated: true), best == nil || r.cost + 1 < best!.0.cost {
                 best = (r, true)
             }
         }
         guard let (result, swapped) = best else { return }
         // The explanation numbers units in the order matched.
-        let units = swapped ? Array(natural[1...] + natural[..<1]) : natural
+        let all = materialize()
+        let units = swapped ? Array(all[1...] + all[..<1]) : all
         var score = max(0.86, 0.95 - 0.01 * Double(result.cost))
         if swapped { score -= 0.01 }
         let reason = Reason.syllables(result, units: units, latinLetters: latinLetters, queryIsHangul: queryIsHangul, swapped: swapped, group: Int32(group))

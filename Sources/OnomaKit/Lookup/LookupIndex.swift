@@ -241,14 +241,6 @@ struct LookupIndex: Sendable {
         }
     }
 
-    /// Writes the matching units of reading group `g` (surname first) into `units` (emptied
-    /// first): none unless the group is Hangul.
-    func fillUnits(ofGroup g: Int, into units: inout [MatchUnit]) {
-        let f = groups.first(g)
-        guard forms.script(f) == .hangul else { units.removeAll(keepingCapacity: true); return }
-        spellings.fillUnits(forms.hangulSlice(f), family: forms.familyUnits(f), into: &units)
-    }
-
     /// A form folded and keyed, ready to be filed (``prepare(text:family:derivation:entry:name:kind:deprecated:surnames:)``).
     struct PreparedForm: Sendable {
         var form: IndexedForm

@@ -132,6 +132,36 @@ struct MatchUnit: Sendable {
     }
 }
 
+/// The units the matcher walks: how many, and each one's spelling set, asked for only when
+/// the matcher reaches that unit (most candidates fail at the first or second).
+protocol MatchUnits {
+    var count: Int { get }
+    func spellings(_ k: Int) -> SpellingSet
+}
+
+extension Array: MatchUnits where Element == MatchUnit {
+    @inline(__always) func spellings(_ k: Int) -> SpellingSet { self[k].spellings }
+}
+
+/// The units of a Hangul form read from the spelling table as the matcher needs them, without
+/// building ``MatchUnit``s (``SpellingTable/units(_:family:)`` builds them for a match found).
+struct HangulUnits: MatchUnits {
+    let hangul: ArraySlice<UInt16>
+    /// Leading syllables that are the surname (one unit), 0 for none.
+    let family: Int
+    let table: SpellingTable
+
+    var count: Int { family > 0 ? hangul.count - family + 1 : hangul.count }
+
+    @inline(__always) func spellings(_ k: Int) -> SpellingSet {
+        if family > 0 {
+            if k == 0 { return table.family(hangul.prefix(family)) }
+            return table.syllable(hangul[hangul.startIndex + family + k - 1])
+        }
+        return table.syllable(hangul[hangul.startIndex + k])
+    }
+}
+
 /// The accepted spellings of the syllables and surnames an index knows (built once),
 /// computed on demand for others.
 final class SpellingTable: Sendable {
@@ -224,14 +254,6 @@ final class SpellingTable: Sendable {
     /// given-name syllable.
     func units(_ hangul: some RandomAccessCollection<UInt16>, family: Int) -> [MatchUnit] {
         var units: [MatchUnit] = []
-        fillUnits(hangul, family: family, into: &units)
-        return units
-    }
-
-    /// ``units(_:family:)`` written into `units` (emptied first): a romanized query builds the
-    /// units of a few dozen candidate groups, and one buffer serves them all.
-    func fillUnits(_ hangul: some RandomAccessCollection<UInt16>, family: Int, into units: inout [MatchUnit]) {
-        units.removeAll(keepingCapacity: true)
         units.reserveCapacity(hangul.count)
         let familyEnd = hangul.index(hangul.startIndex, offsetBy: family)
         if family > 0 {
@@ -239,6 +261,7 @@ final class SpellingTable: Sendable {
             units.append(MatchUnit(syllables: fs, isFamily: true, spellings: self.family(fs)))
         }
         for s in hangul[familyEnd...] { units.append(MatchUnit(syllables: CollectionOfOne(s), isFamily: false, spellings: syllable(s))) }
+        return units
     }
 }
 
@@ -272,7 +295,7 @@ enum SyllableMatcher {
     /// - Returns: the cheapest way the letters spell the units in that order, or nil.
     /// - Complexity: O(units × letters × spellings per first letter); no allocation unless it
     ///   succeeds.
-    static func match(_ units: [MatchUnit], packed: UnsafeBufferPointer<UInt8>, rotated: Bool) -> Result? {
+    static func match<Units: MatchUnits>(_ units: Units, packed: UnsafeBufferPointer<UInt8>, rotated: Bool) -> Result? {
         let n = packed.count
         let u = units.count
         guard n > 0, u > 0, n < 512 else { return nil }
@@ -287,7 +310,7 @@ enum SyllableMatcher {
             for k in 0..<u {
                 // Whether some spelling of unit k ends somewhere (row k + 1 is reached).
                 var reached = false
-                let set = units[rotated ? (k + 1) % u : k].spellings
+                let set = units.spellings(rotated ? (k + 1) % u : k)
                 set.bytes.withUnsafeBufferPointer { bytes in
                     set.layout.withUnsafeBufferPointer { layout in
                         for p in 0..<n {
