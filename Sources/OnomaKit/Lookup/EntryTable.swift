@@ -62,10 +62,10 @@ struct EntryTable: Sendable {
     /// its name number `name`. Reads the entry in place and makes strings only of those, not
     /// of every name, family, given name, scheme and note (five times fewer allocations).
     /// - Returns: nil when the bytes are damaged (only a corrupt cache can cause that).
-    func summary(_ i: Int, name wanted: Int, language: String) -> (id: String, kind: EntryKind, canonical: String, name: NameForm?)? {
+    func summary(_ i: Int, name wanted: Int, language: String) -> EntrySummary? {
         var language = language
         return language.withUTF8 { lang in
-            bytes.withUnsafeBytes { raw -> (id: String, kind: EntryKind, canonical: String, name: NameForm?)? in
+            bytes.withUnsafeBytes { raw -> EntrySummary? in
                 var r = BinaryReader(raw: UnsafeRawBufferPointer(rebasing: raw[Int(offsets[i])..<Int(offsets[i + 1])]))
                 guard let id = r.trustedString(), let kind = r.u8().flatMap({ Int($0) < EntryKind.allCases.count ? EntryKind.allCases[Int($0)] : nil }),
                       let nameCount = r.u32(), Int(nameCount) <= r.raw.count else { return nil }
@@ -91,7 +91,7 @@ struct EntryTable: Sendable {
                     }
                 }
                 let canonical = (preferredInLanguage ?? currentInLanguage ?? preferred ?? first).map { String(decoding: $0, as: UTF8.self) } ?? id
-                return (id, kind, canonical, stored)
+                return EntrySummary(id: id, kind: kind, canonical: canonical, name: stored)
             }
         }
     }
@@ -139,4 +139,14 @@ private final class DecodedChunks: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: [], count: count) }
     func set(_ i: Int, _ v: [GlossaryEntry]) { slots.withUnsafeMutableBufferPointer { $0[i] = v } }
     var joined: [GlossaryEntry] { Array(slots.joined()) }
+}
+
+/// What a lookup shows of an entry (``EntryTable/summary(_:name:language:)``). A struct, not
+/// a tuple: an optional tuple of strings is copied through the runtime's generic witnesses.
+struct EntrySummary {
+    var id: String
+    var kind: EntryKind
+    var canonical: String
+    /// The name the match is about (nil when the entry has no such name).
+    var name: NameForm?
 }

@@ -20,7 +20,7 @@ extension LookupEngine {
         let form = index.forms.header(Int(c.form))
         // Only a damaged cache (which the checksum refuses) could fail these; never trap.
         let entry = index.entries.summary(Int(c.entry), name: Int(form.name), language: options.language)
-            ?? (id: "?", kind: .person, canonical: "?", name: nil)
+            ?? EntrySummary(id: "?", kind: .person, canonical: "?", name: nil)
         let stored = entry.name ?? NameForm(language: "und", text: form.text)
         let canonical = entry.canonical
         let deprecated = stored.status == .deprecated

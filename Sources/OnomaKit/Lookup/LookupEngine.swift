@@ -212,10 +212,17 @@ public final class LookupEngine: Sendable {
 
     /// A Latin query against stored (or derived) Hangul forms.
     private func romanizedQuery(_ folded: NameText, into found: inout Candidates) {
-        let tokens = folded.tokens.map { $0.scalars.map { UInt8(truncatingIfNeeded: $0.value) } }
-        var symbols: [UInt8] = []
-        for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
-        let latin = LatinLetters(tokens: tokens)
+        // The folded letters, all tokens concatenated, and the same with bit 7 on each token's
+        // first letter (``LatinLetters/letters`` and ``LatinLetters/packed``, without building
+        // the token arrays); the skeleton token by token.
+        var letters: [UInt8] = [], packedLetters: [UInt8] = [], symbols: [UInt8] = []
+        for t in folded.tokens where !t.scalars.isEmpty {
+            let start = letters.count
+            for c in t.scalars { letters.append(UInt8(truncatingIfNeeded: c.value)) }
+            packedLetters.append(letters[start] | 0x80)
+            packedLetters.append(contentsOf: letters[(start + 1)...])
+            PhoneticSkeleton.appendLatin(letters[start...], into: &symbols)
+        }
         var candidates: [(group: UInt32, orders: Orders)] = []
         index.skeletonHangul.forEach(PhoneticSkeleton.key(symbols)) { v in
             let g = v >> PostingFlag.shift
@@ -223,13 +230,13 @@ public final class LookupEngine: Sendable {
             LookupEngine.note(g, v & PostingFlag.swapped != 0 ? .rotated : .natural, in: &candidates)
         }
         if candidates.isEmpty { return }
-        latin.packed.withUnsafeBufferPointer { packed in
+        packedLetters.withUnsafeBufferPointer { packed in
             for (g, orders) in candidates {
                 let f = index.groups.first(Int(g))
                 guard index.forms.script(f) == .hangul else { continue }
                 let units = HangulUnits(hangul: index.forms.hangulSlice(f), family: index.forms.familyUnits(f), table: index.spellings)
                 verify(units, firstIsFamily: units.family > 0, materialize: { index.spellings.units(units.hangul, family: units.family) },
-                       packed: packed, orders: orders, latinLetters: latin.letters, queryIsHangul: false, group: Int(g), into: &found)
+                       packed: packed, orders: orders, latinLetters: letters, queryIsHangul: false, group: Int(g), into: &found)
             }
         }
     }
