@@ -80,6 +80,12 @@ struct JSONObject {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends a literal's bytes (a `StaticString`: its bytes are read in place, where a
+    /// `String`'s UTF-8 view is appended through a generic path).
+    @inline(__always) static func appendLiteral(_ s: StaticString, to out: inout [UInt8]) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
     /// Appends ``number(_:)`` as bytes, without building a string for the usual magnitudes
     /// (lookup output writes a score per match).
     static func appendNumber(_ value: Double, to out: inout [UInt8]) {

@@ -175,29 +175,29 @@ struct LookupCommand: ParsableCommand {
     /// `{"query":...,"matches":[{"id","kind","canonical","score","method","matched","explanation"}]}`,
     /// written straight into `out` (a million queries are a million of these).
     static func appendJSON(_ query: String, _ matches: [LookupMatch], to out: inout [UInt8]) {
-        out.append(contentsOf: #"{"query":"#.utf8)
+        JSONObject.appendLiteral(#"{"query":"#, to: &out)
         JSONObject.appendString(query, to: &out)
-        out.append(contentsOf: #","matches":["#.utf8)
+        JSONObject.appendLiteral(#","matches":["#, to: &out)
         for (i, m) in matches.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: #"{"id":"#.utf8)
+            JSONObject.appendLiteral(#"{"id":"#, to: &out)
             JSONObject.appendString(m.id, to: &out)
-            out.append(contentsOf: #","kind":"#.utf8)
+            JSONObject.appendLiteral(#","kind":"#, to: &out)
             JSONObject.appendString(m.kind.rawValue, to: &out)
-            out.append(contentsOf: #","canonical":"#.utf8)
+            JSONObject.appendLiteral(#","canonical":"#, to: &out)
             JSONObject.appendString(m.canonical, to: &out)
-            out.append(contentsOf: #","score":"#.utf8)
+            JSONObject.appendLiteral(#","score":"#, to: &out)
             JSONObject.appendNumber(m.score, to: &out)
-            out.append(contentsOf: #","method":"#.utf8)
+            JSONObject.appendLiteral(#","method":"#, to: &out)
             JSONObject.appendString(m.method.rawValue, to: &out)
-            out.append(contentsOf: #","matched":"#.utf8)
+            JSONObject.appendLiteral(#","matched":"#, to: &out)
             JSONObject.appendString(m.matched, to: &out)
-            out.append(contentsOf: #","explanation":"#.utf8)
+            JSONObject.appendLiteral(#","explanation":"#, to: &out)
             JSONObject.appendString(m.explanation, to: &out)
-            if m.deprecated { out.append(contentsOf: #","deprecated":true"#.utf8) }
+            if m.deprecated { JSONObject.appendLiteral(#","deprecated":true"#, to: &out) }
             out.append(UInt8(ascii: "}"))
         }
-        out.append(contentsOf: "]}".utf8)
+        JSONObject.appendLiteral("]}", to: &out)
     }
 
     static func score(_ s: Double) -> String {

@@ -65,14 +65,14 @@ extension LookupEngine {
             var out: [UInt8] = []
             out.reserveCapacity(64)
             if form.derivation != nil {
-                out.append(contentsOf: derivedPrefix(form, stored).utf8)
-                out.append(contentsOf: form.text.utf8)
-                out.append(contentsOf: " = query".utf8)
+                ExplanationText.append(derivedPrefix(form, stored), to: &out)
+                ExplanationText.append(form.text, to: &out)
+                ExplanationText.appendLiteral(" = query", to: &out)
             } else {
-                out.append(contentsOf: "exact: the stored ".utf8)
-                out.append(contentsOf: stored.language.utf8)
-                out.append(contentsOf: " form '".utf8)
-                out.append(contentsOf: stored.text.utf8)
+                ExplanationText.appendLiteral("exact: the stored ", to: &out)
+                ExplanationText.append(stored.language, to: &out)
+                ExplanationText.appendLiteral(" form '", to: &out)
+                ExplanationText.append(stored.text, to: &out)
                 out.append(UInt8(ascii: "'"))
             }
             return String(decoding: out, as: UTF8.self)
@@ -80,20 +80,20 @@ extension LookupEngine {
             var out: [UInt8] = []
             out.reserveCapacity(128)
             if form.derivation != nil {
-                out.append(contentsOf: derivedPrefix(form, stored).utf8)
+                ExplanationText.append(derivedPrefix(form, stored), to: &out)
                 out.append(UInt8(ascii: "'"))
-                out.append(contentsOf: form.text.utf8)
+                ExplanationText.append(form.text, to: &out)
             } else {
-                out.append(contentsOf: "the stored ".utf8)
-                out.append(contentsOf: stored.language.utf8)
-                out.append(contentsOf: " form '".utf8)
-                out.append(contentsOf: stored.text.utf8)
+                ExplanationText.appendLiteral("the stored ", to: &out)
+                ExplanationText.append(stored.language, to: &out)
+                ExplanationText.appendLiteral(" form '", to: &out)
+                ExplanationText.append(stored.text, to: &out)
             }
-            out.append(contentsOf: "' = query".utf8)
-            out.append(contentsOf: (form.script == .latin ? " (case, spacing, punctuation, tone marks ignored)"
-                : " (case, spacing, punctuation ignored)").utf8)
-            if swapped { out.append(contentsOf: "; name order reversed (given name first)".utf8) }
-            if organization { out.append(contentsOf: "; organization words folded (&/and, The, abbreviations)".utf8) }
+            ExplanationText.appendLiteral("' = query", to: &out)
+            ExplanationText.appendLiteral(form.script == .latin ? " (case, spacing, punctuation, tone marks ignored)"
+                : " (case, spacing, punctuation ignored)", to: &out)
+            if swapped { ExplanationText.appendLiteral("; name order reversed (given name first)", to: &out) }
+            if organization { ExplanationText.appendLiteral("; organization words folded (&/and, The, abbreviations)", to: &out) }
             return String(decoding: out, as: UTF8.self)
         case let .syllables(result, units, latinLetters, queryIsHangul, swapped, _):
             return explainSyllables(result, units: units, latinLetters: latinLetters, queryIsHangul: queryIsHangul, swapped: swapped, form: form, stored: stored)
@@ -173,12 +173,12 @@ extension LookupEngine {
         out.reserveCapacity(160)
         // Source: "query Hangul 고영아", "Hangul 고영아" or "<script> <stored> → <derivation> <form>".
         if queryIsHangul {
-            out.append(contentsOf: "query Hangul ".utf8)
+            ExplanationText.appendLiteral("query Hangul ", to: &out)
             for u in units { u.forEachSyllable { ExplanationText.appendHangul($0, to: &out) } }
         } else {
             let prefix = derivedPrefix(form, stored)
-            if prefix.isEmpty { out.append(contentsOf: "Hangul ".utf8) } else { out.append(contentsOf: prefix.utf8) }
-            out.append(contentsOf: form.text.utf8)
+            if prefix.isEmpty { ExplanationText.appendLiteral("Hangul ", to: &out) } else { ExplanationText.append(prefix, to: &out) }
+            ExplanationText.append(form.text, to: &out)
         }
         let target = queryIsHangul ? "'" + form.text + "'" : "query"
         var writtenIsMR = needMR && pieceCount == unitCount
@@ -186,47 +186,59 @@ extension LookupEngine {
             for i in 0..<pieceCount where !ExplanationText.same(buf, ranges[i], ranges[ascii + i]) { writtenIsMR = false; break }
         }
         if !needMR {
-            out.append(contentsOf: " → Revised Romanization '".utf8)
+            ExplanationText.appendLiteral(" → Revised Romanization '", to: &out)
             ExplanationText.appendDisplay(buf, ranges, from: rr, units: units, swapped: swapped, to: &out)
-            out.append(contentsOf: "' = ".utf8)
-            out.append(contentsOf: target.utf8)
+            ExplanationText.appendLiteral("' = ", to: &out)
+            ExplanationText.append(target, to: &out)
         } else if writtenIsMR {
-            out.append(contentsOf: " → McCune–Reischauer '".utf8)
+            ExplanationText.appendLiteral(" → McCune–Reischauer '", to: &out)
             ExplanationText.appendDisplay(buf, ranges, from: mr, units: units, swapped: swapped, to: &out)
-            out.append(contentsOf: "' = ".utf8)
-            out.append(contentsOf: target.utf8)
+            ExplanationText.appendLiteral("' = ", to: &out)
+            ExplanationText.append(target, to: &out)
         } else {
-            out.append(contentsOf: " → Revised Romanization '".utf8)
+            ExplanationText.appendLiteral(" → Revised Romanization '", to: &out)
             ExplanationText.appendDisplay(buf, ranges, from: rr, units: units, swapped: swapped, to: &out)
-            out.append(contentsOf: "' ≈ ".utf8)
-            out.append(contentsOf: target.utf8)
+            ExplanationText.appendLiteral("' ≈ ", to: &out)
+            ExplanationText.append(target, to: &out)
             var first = true
             for (i, p) in result.pieces.enumerated() {
                 let u = units[p.unit]
                 if ExplanationText.same(buf, ranges[i], ranges[rr + p.unit]) || ExplanationText.same(buf, ranges[i], ranges[ascii + p.unit]) { continue }
-                out.append(contentsOf: (first ? "; " : ", ").utf8)
+                ExplanationText.appendLiteral(first ? "; " : ", ", to: &out)
                 first = false
                 if u.isFamily {
-                    out.append(contentsOf: "surname variant ".utf8)
+                    ExplanationText.appendLiteral("surname variant ", to: &out)
                     ExplanationText.appendCapitalized(buf[ranges[i]], to: &out)
                 } else {
-                    out.append(contentsOf: "variant ".utf8)
+                    ExplanationText.appendLiteral("variant ", to: &out)
                     out.append(contentsOf: buf[ranges[i]])
                 }
-                out.append(contentsOf: " for ".utf8)
+                ExplanationText.appendLiteral(" for ", to: &out)
                 u.forEachSyllable { ExplanationText.appendHangul($0, to: &out) }
-                out.append(contentsOf: " (RR ".utf8)
+                ExplanationText.appendLiteral(" (RR ", to: &out)
                 if u.isFamily { ExplanationText.appendCapitalized(buf[ranges[rr + p.unit]], to: &out) } else { out.append(contentsOf: buf[ranges[rr + p.unit]]) }
                 out.append(UInt8(ascii: ")"))
             }
         }
-        if swapped { out.append(contentsOf: "; given name first".utf8) }
+        if swapped { ExplanationText.appendLiteral("; given name first", to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 }
 
 /// Byte-level pieces of explanations.
 enum ExplanationText {
+    /// Appends a literal's bytes, read in place (a `String`'s UTF-8 view is appended through
+    /// a generic path, several times slower for these short pieces).
+    @inline(__always) static func appendLiteral(_ s: StaticString, to out: inout [UInt8]) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    /// Appends a string's UTF-8 bytes, read in place.
+    @inline(__always) static func append(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { out.append(contentsOf: $0) }
+    }
+
     /// Whether two ranges of `buf` hold the same bytes.
     @inline(__always) static func same(_ buf: [UInt8], _ a: Range<Int>, _ b: Range<Int>) -> Bool {
         a.count == b.count && buf[a].elementsEqual(buf[b])
