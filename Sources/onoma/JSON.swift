@@ -86,6 +86,13 @@ struct JSONObject {
         s.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
+    /// Appends `prefix` (the separator, the quoted key and the colon, as one literal) and
+    /// `value` as a JSON string.
+    @inline(__always) static func appendMember(_ prefix: StaticString, _ value: String, to out: inout [UInt8]) {
+        appendLiteral(prefix, to: &out)
+        appendString(value, to: &out)
+    }
+
     /// Appends ``number(_:)`` as bytes, without building a string for the usual magnitudes
     /// (lookup output writes a score per match).
     static func appendNumber(_ value: Double, to out: inout [UInt8]) {

@@ -175,25 +175,18 @@ struct LookupCommand: ParsableCommand {
     /// `{"query":...,"matches":[{"id","kind","canonical","score","method","matched","explanation"}]}`,
     /// written straight into `out` (a million queries are a million of these).
     static func appendJSON(_ query: String, _ matches: [LookupMatch], to out: inout [UInt8]) {
-        JSONObject.appendLiteral(#"{"query":"#, to: &out)
-        JSONObject.appendString(query, to: &out)
+        JSONObject.appendMember(#"{"query":"#, query, to: &out)
         JSONObject.appendLiteral(#","matches":["#, to: &out)
         for (i, m) in matches.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            JSONObject.appendLiteral(#"{"id":"#, to: &out)
-            JSONObject.appendString(m.id, to: &out)
-            JSONObject.appendLiteral(#","kind":"#, to: &out)
-            JSONObject.appendString(m.kind.rawValue, to: &out)
-            JSONObject.appendLiteral(#","canonical":"#, to: &out)
-            JSONObject.appendString(m.canonical, to: &out)
+            JSONObject.appendMember(#"{"id":"#, m.id, to: &out)
+            JSONObject.appendMember(#","kind":"#, m.kind.rawValue, to: &out)
+            JSONObject.appendMember(#","canonical":"#, m.canonical, to: &out)
             JSONObject.appendLiteral(#","score":"#, to: &out)
             JSONObject.appendNumber(m.score, to: &out)
-            JSONObject.appendLiteral(#","method":"#, to: &out)
-            JSONObject.appendString(m.method.rawValue, to: &out)
-            JSONObject.appendLiteral(#","matched":"#, to: &out)
-            JSONObject.appendString(m.matched, to: &out)
-            JSONObject.appendLiteral(#","explanation":"#, to: &out)
-            JSONObject.appendString(m.explanation, to: &out)
+            JSONObject.appendMember(#","method":"#, m.method.rawValue, to: &out)
+            JSONObject.appendMember(#","matched":"#, m.matched, to: &out)
+            JSONObject.appendMember(#","explanation":"#, m.explanation, to: &out)
             if m.deprecated { JSONObject.appendLiteral(#","deprecated":true"#, to: &out) }
             out.append(UInt8(ascii: "}"))
         }

@@ -73,25 +73,17 @@ public final class FileLineInput: LineInput {
 /// Bytes already in memory (tests, small inputs).
 public final class MemoryLineInput: LineInput {
     public let name: String
-    public var size: Int? { bytes.count }
-    private let bytes: [UInt8]
-    private var offset = 0
+    public var size: Int? { reader.bytes.count }
+    private var reader: MemoryReader
 
     /// Creates a source over `bytes`.
     public init(_ bytes: [UInt8], name: String = "-") {
-        self.bytes = bytes
+        reader = MemoryReader(bytes)
         self.name = name
     }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        let n = min(buffer.count, bytes.count - offset)
-        if n > 0 {
-            bytes.withUnsafeBytes { src in
-                buffer.baseAddress!.copyMemory(from: src.baseAddress! + offset, byteCount: n)
-            }
-        }
-        offset += n
-        return n
+        reader.read(into: buffer)
     }
 }
 

@@ -43,21 +43,13 @@ extension XML {
 
     /// Bytes already in memory.
     public final class DataSource: ByteSource {
-        private let bytes: [UInt8]
-        private var offset = 0
+        private var reader: MemoryReader
 
         /// Reads from `data`.
-        public init<D: Collection<UInt8>>(_ data: D) { bytes = Array(data) }
+        public init<D: Collection<UInt8>>(_ data: D) { reader = MemoryReader(Array(data)) }
 
         public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-            let n = min(buffer.count, bytes.count - offset)
-            if n > 0 {
-                bytes.withUnsafeBytes { src in
-                    buffer.baseAddress!.copyMemory(from: src.baseAddress! + offset, byteCount: n)
-                }
-                offset += n
-            }
-            return n
+            reader.read(into: buffer)
         }
     }
 
