@@ -78,10 +78,13 @@ final class SpellingSet: Sendable {
     static let firstSpelling = 27
 
     init(_ items: [(letters: [UInt8], cost: UInt8, split: UInt8, viaTable: Bool)]) {
-        // Cheapest first within each first letter, so a tie keeps the standard spelling.
+        // In letter order, so that the matcher can skip to the spellings whose second letter is
+        // the one it reads and stop after them. Two spellings that match at the same position
+        // and end at the same place have the same letters, so only their order among
+        // themselves decides a tie: cheapest first (the standard spelling), then as given.
         let sorted = items.filter { !$0.letters.isEmpty && $0.letters[0] >= 0x61 && $0.letters[0] <= 0x7A }
             .enumerated().sorted { a, b in
-                a.element.letters[0] != b.element.letters[0] ? a.element.letters[0] < b.element.letters[0]
+                a.element.letters != b.element.letters ? a.element.letters.lexicographicallyPrecedes(b.element.letters)
                     : a.element.cost != b.element.cost ? a.element.cost < b.element.cost : a.offset < b.offset
             }.map { $0.element }
         var bytes: [UInt8] = []
@@ -307,23 +310,46 @@ enum SyllableMatcher {
             let via = from + cells
             UnsafeMutableBufferPointer(start: best, count: cells).initialize(repeating: .max)
             best[0] = 0
+            // Up to 63 letters, the positions each row reaches are kept as bits, so a row visits
+            // only those (a few) instead of testing every letter position; longer input scans.
+            let useMask = n < 64
+            var reach: UInt64 = 1
             for k in 0..<u {
                 // Whether some spelling of unit k ends somewhere (row k + 1 is reached).
                 var reached = false
+                var nextReach: UInt64 = 0
                 let set = units.spellings(rotated ? (k + 1) % u : k)
                 set.bytes.withUnsafeBufferPointer { bytes in
                     set.layout.withUnsafeBufferPointer { layout in
-                        for p in 0..<n {
+                        var pending = reach
+                        var p = -1
+                        while true {
+                            if useMask {
+                                if pending == 0 { break }
+                                p = pending.trailingZeroBitCount
+                                pending &= pending - 1
+                                if p >= n { continue }
+                            } else {
+                                p += 1
+                                if p >= n { break }
+                            }
                             let base = best[k * width + p]
                             if base == .max { continue }
                             let first = Int(packed[p] & 0x7F) - 0x61
                             guard first >= 0 && first < 26 else { continue }
                             var i = Int(layout[first])
                             let end = Int(layout[first + 1])
+                            // The next letter (0: none); spellings are in letter order.
+                            let second = p + 1 < n ? packed[p + 1] & 0x7F : 0
                             while i < end {
                                 let at = SpellingSet.firstSpelling + 2 * i
                                 let s = Int(layout[at]), e = Int(layout[at + 2])
                                 let len = e - s
+                                if len >= 2 {
+                                    let b = bytes[s + 1]
+                                    if b > second { break }
+                                    if b < second { i += 1; continue }
+                                }
                                 if p + len <= n {
                                     let info = layout[at + 1]
                                     var ok = true
@@ -338,7 +364,10 @@ enum SyllableMatcher {
                                     if ok {
                                         let slot = (k + 1) * width + p + len
                                         let c = base + (info & 0xFF)
-                                        if c < best[slot] { best[slot] = c; from[slot] = Int32(p); via[slot] = (info >> 16) & 1; reached = true }
+                                        if c < best[slot] {
+                                            best[slot] = c; from[slot] = Int32(p); via[slot] = (info >> 16) & 1; reached = true
+                                            if useMask { nextReach |= 1 << UInt64(p + len) }
+                                        }
                                     }
                                 }
                                 i += 1
@@ -348,6 +377,7 @@ enum SyllableMatcher {
                 }
                 // No way to spell the first k + 1 units: the rest cannot help.
                 if !reached { return nil }
+                reach = nextReach
             }
             let total = best[u * width + n]
             if total == .max { return nil }
