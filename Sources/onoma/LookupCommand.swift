@@ -93,7 +93,7 @@ struct LookupCommand: ParsableCommand {
             try OrderedLineBatches.run([FileLineInput(fileDescriptor: STDIN_FILENO, name: "<stdin>")], configuration,
                                        state: { () }, process: { _, batch in
                 var rendered = RenderedBatch()
-                rendered.bytes.reserveCapacity(batch.count * 320)
+                rendered.bytes.reserveCapacity(batch.count * 512)
                 batch.forEachLine { line, k in
                     // A CRLF file's "\r" is not part of the query.
                     let bytes = line.last == 0x0D ? UnsafeBufferPointer(rebasing: line.dropLast()) : line
