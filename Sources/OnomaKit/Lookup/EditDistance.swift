@@ -8,11 +8,6 @@ enum EditDistance {
     }
 
     /// The distance, or `limit + 1` as soon as it must exceed `limit`.
-    static func osa(_ a: [UInt8], _ b: ArraySlice<UInt8>, limit: Int) -> Int {
-        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in osa(a, b, limit: limit) } }
-    }
-
-    /// The distance, or `limit + 1` as soon as it must exceed `limit`.
     static func osa(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         let n = a.count, m = b.count
         if abs(n - m) > limit { return limit + 1 }

@@ -360,8 +360,8 @@ public final class LookupEngine: Sendable {
         let hangul = index.forms.hangulSlice(f)
         let family = hangul.prefix(familyUnits)
         let given = hangul.dropFirst(familyUnits)
-        // RR and MR of the given name, one after the other in the buffer; each reference is
-        // then written after them (surname and given name, in the order the skeleton matched).
+        // RR and MR of the given name, one after the other in the buffer; each reference
+        // (surname and given name, in the order the skeleton matched) is then copied from it.
         buffer.removeAll(keepingCapacity: true)
         for s in given { HangulSpelling.appendRR(s, into: &buffer) }
         let rrEnd = buffer.count

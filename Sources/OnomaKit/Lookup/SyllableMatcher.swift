@@ -125,10 +125,7 @@ struct MatchUnit: Sendable {
         self.spellings = spellings
     }
 
-    /// The unit's syllables.
-    var syllables: [UInt16] { count == 2 ? [first, second] : count == 1 ? [first] : [] }
-
-    /// Calls `body` with each syllable, in order, without building an array.
+    /// Calls `body` with each of the unit's syllables, in order, without building an array.
     @inline(__always) func forEachSyllable(_ body: (UInt16) -> Void) {
         if count >= 1 { body(first) }
         if count == 2 { body(second) }
