@@ -19,13 +19,6 @@ public struct LookupResolver: NameResolver {
         options = LookupOptions(language: language, minScore: minScore, limit: 4, fuzzy: true, explain: false)
     }
 
-    /// The entry's canonical form as the engine reports it.
-    static func canonical(_ entry: GlossaryEntry, _ language: String) -> String {
-        entry.canonicalName(language: language)?.text
-            ?? entry.names.first { $0.status == .preferred }?.text
-            ?? entry.names.first?.text ?? entry.id
-    }
-
     /// The best match; ties (namesakes) are listed as homographs.
     /// - Complexity: one hash probe for a stored form (and a decode of the entries that store
     ///   it), else one engine lookup (microseconds).
@@ -43,13 +36,13 @@ public struct LookupResolver: NameResolver {
     /// score less in the engine and say so, so they are left to it.
     private func storedForm(_ candidate: String) -> NameResolution? {
         let entries = engine.entriesStoring(candidate)
-        guard let first = entries.first, let entry = engine.entry(at: first) else { return nil }
-        let canonical = LookupResolver.canonical(entry, options.language)
-        var resolution = NameResolution(id: entry.id, canonical: canonical, score: 1.0, method: "exact")
+        // Id and canonical name read in place, by the rule a returned match uses.
+        guard let first = entries.first, let entry = engine.summary(at: first, language: options.language) else { return nil }
+        var resolution = NameResolution(id: entry.id, canonical: entry.canonical, score: 1.0, method: "exact")
         for other in entries.dropFirst() {
-            guard let namesake = engine.entry(at: other) else { continue }
+            guard let namesake = engine.summary(at: other, language: options.language) else { continue }
             resolution.homographs.append(namesake.id)
-            if LookupResolver.canonical(namesake, options.language) != canonical { resolution.ambiguous = true }
+            if namesake.canonical != entry.canonical { resolution.ambiguous = true }
         }
         return resolution
     }

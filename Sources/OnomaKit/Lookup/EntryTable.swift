@@ -96,21 +96,8 @@ struct EntryTable: Sendable {
         }
     }
 
-    /// Every entry, in order (entries that fail to decode are left out); decoded on every
-    /// core, since a caller that wants them all (the normalizer's exact-form table) waits for it.
-    var all: [GlossaryEntry] {
-        let n = count
-        guard n >= 4_096 else { return (0..<n).compactMap { self[$0] } }
-        let chunks = ProcessInfo.processInfo.activeProcessorCount * 2
-        let size = (n + chunks - 1) / chunks
-        let parts = DecodedChunks(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let start = c * size, end = min(n, start + size)
-            guard start < end else { return }
-            parts.set(c, (start..<end).compactMap { self[$0] })
-        }
-        return parts.joined
-    }
+    /// Every entry, in order (entries that fail to decode are left out).
+    var all: [GlossaryEntry] { (0..<count).compactMap { self[$0] } }
 
     private static func decode(_ r: inout BinaryReader) -> GlossaryEntry? {
         guard let id = r.trustedString(), let kind = r.u8().flatMap({ Int($0) < EntryKind.allCases.count ? EntryKind.allCases[Int($0)] : nil }),
@@ -130,15 +117,6 @@ struct EntryTable: Sendable {
         for _ in 0..<noteCount { guard let n = r.trustedString() else { return nil }; notes.append(n) }
         return GlossaryEntry(id: id, kind: kind, names: names, notes: notes)
     }
-}
-
-/// Decoded entries handed back by the workers, one slot per chunk.
-private final class DecodedChunks: @unchecked Sendable {
-    // @unchecked: each worker writes its own slot; read after concurrentPerform returns.
-    private var slots: [[GlossaryEntry]]
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ i: Int, _ v: [GlossaryEntry]) { slots.withUnsafeMutableBufferPointer { $0[i] = v } }
-    var joined: [GlossaryEntry] { Array(slots.joined()) }
 }
 
 /// What a lookup shows of an entry (``EntryTable/summary(_:name:language:)``). A struct, not

@@ -146,9 +146,12 @@ public final class LookupEngine: Sendable {
         return found
     }
 
-    /// The entry at `position` in glossary order (nil only for a damaged cache, which the
-    /// checksum refuses before it gets here).
-    func entry(at position: Int32) -> GlossaryEntry? { index.entries[Int(position)] }
+    /// The id and canonical name in `language` of the entry at `position` in glossary order,
+    /// as a returned match shows them (nil only for a damaged cache, which the checksum refuses
+    /// before it gets here).
+    func summary(at position: Int32, language: String) -> EntrySummary? {
+        index.entries.summary(Int(position), name: -1, language: language)
+    }
 
     /// Longest query (in letters and syllables) tried through romanization and fuzzy matching.
     static let maxPhoneticLength = 64
