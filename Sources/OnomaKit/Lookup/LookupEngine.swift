@@ -208,9 +208,46 @@ public final class LookupEngine: Sendable {
         static let rotated = Orders(rawValue: 2)
     }
 
-    /// Adds `orders` to group `g` in `list` (a few groups: a linear search beats hashing).
-    @inline(__always) private static func note(_ g: UInt32, _ orders: Orders, in list: inout [(group: UInt32, orders: Orders)]) {
-        if let i = list.firstIndex(where: { $0.group == g }) { list[i].orders.formUnion(orders) } else { list.append((g, orders)) }
+    /// The reading groups a query's skeleton keys reach, each once, in the order first reached,
+    /// with the orders to verify it in. A Hangul query reaches some sixty (several keys, each
+    /// group under more than one), so past a few they are found through a small hash table.
+    struct CandidateGroups {
+        private(set) var list: [(group: UInt32, orders: Orders)] = []
+        /// Open addressing: position in `list` + 1, 0 for empty; allocated past `linearLimit`.
+        private var slots: [Int32] = []
+        private static let linearLimit = 8
+
+        var isEmpty: Bool { list.isEmpty }
+
+        /// Adds `orders` to group `g`.
+        mutating func note(_ g: UInt32, _ orders: Orders) {
+            if slots.isEmpty {
+                if let i = list.firstIndex(where: { $0.group == g }) { list[i].orders.formUnion(orders); return }
+                list.append((g, orders))
+                if list.count == CandidateGroups.linearLimit { rehash(64) }
+                return
+            }
+            let mask = slots.count - 1
+            var h = Int(truncatingIfNeeded: (g &* 0x9E37_79B1) >> 7) & mask
+            while slots[h] != 0 {
+                let i = Int(slots[h]) - 1
+                if list[i].group == g { list[i].orders.formUnion(orders); return }
+                h = (h + 1) & mask
+            }
+            list.append((g, orders))
+            slots[h] = Int32(list.count)
+            if list.count * 2 > slots.count { rehash(slots.count * 2) }
+        }
+
+        private mutating func rehash(_ size: Int) {
+            slots = [Int32](repeating: 0, count: size)
+            let mask = size - 1
+            for (i, c) in list.enumerated() {
+                var h = Int(truncatingIfNeeded: (c.group &* 0x9E37_79B1) >> 7) & mask
+                while slots[h] != 0 { h = (h + 1) & mask }
+                slots[h] = Int32(i + 1)
+            }
+        }
     }
 
     /// A Latin query against stored (or derived) Hangul forms.
@@ -226,18 +263,23 @@ public final class LookupEngine: Sendable {
             packedLetters.append(contentsOf: letters[(start + 1)...])
             PhoneticSkeleton.appendLatin(letters[start...], into: &symbols)
         }
-        var candidates: [(group: UInt32, orders: Orders)] = []
+        var candidates = CandidateGroups()
         index.skeletonHangul.forEach(PhoneticSkeleton.key(symbols)) { v in
             let g = v >> PostingFlag.shift
             // A swapped posting files the group's units given name first.
-            LookupEngine.note(g, v & PostingFlag.swapped != 0 ? .rotated : .natural, in: &candidates)
+            candidates.note(g, v & PostingFlag.swapped != 0 ? .rotated : .natural)
         }
         if candidates.isEmpty { return }
         packedLetters.withUnsafeBufferPointer { packed in
-            for (g, orders) in candidates {
+            let runs = VowelRuns.latin(packed)
+            for (g, var orders) in candidates.list {
                 let f = index.groups.first(Int(g))
                 guard index.forms.script(f) == .hangul else { continue }
                 let units = HangulUnits(hangul: index.forms.hangulSlice(f), family: index.forms.familyUnits(f), table: index.spellings)
+                // Most candidates differ from the query only in their vowels.
+                if orders.contains(.natural), !VowelRuns.admits(units, rotated: false, latin: runs) { orders.remove(.natural) }
+                if orders.contains(.rotated), !VowelRuns.admits(units, rotated: true, latin: runs) { orders.remove(.rotated) }
+                if orders.isEmpty { continue }
                 verify(units, firstIsFamily: units.family > 0, materialize: { index.spellings.units(units.hangul, family: units.family) },
                        packed: packed, orders: orders, latinLetters: letters, queryIsHangul: false, group: Int(g), into: &found)
             }
@@ -252,15 +294,23 @@ public final class LookupEngine: Sendable {
         let hangul = folded.tokens.flatMap { $0.scalars.map { UInt16($0.value - 0xAC00) } }
         let family = index.surnames.familyLength(of: hangul)
         let units = index.spellings.units(hangul, family: family < hangul.count ? family : 0)
-        var candidates: [(group: UInt32, orders: Orders)] = []
+        var candidates = CandidateGroups()
         for (key, querySwapped) in LookupIndex.hangulSkeletons(hangul, family: family < hangul.count ? family : 0, surnames: index.surnames) {
             index.skeletonLatin.forEach(key) { v in
                 let g = v >> PostingFlag.shift
                 // Either side given name first (but not both) means the query's units rotated.
-                LookupEngine.note(g, querySwapped != (v & PostingFlag.swapped != 0) ? .rotated : .natural, in: &candidates)
+                candidates.note(g, querySwapped != (v & PostingFlag.swapped != 0) ? .rotated : .natural)
             }
         }
-        for (g, orders) in candidates {
+        // Most candidates differ from the query only in their vowels: the runs the query can
+        // have, in each order, against those the index stored for each candidate.
+        let natural = VowelRuns.Korean(units, rotated: false)
+        let rotated = units.count > 1 ? VowelRuns.Korean(units, rotated: true) : natural
+        for (g, var orders) in candidates.list {
+            let runs = VowelRuns.Latin(raw: index.groupVowels[Int(g)])
+            if orders.contains(.natural), !natural.admits(runs) { orders.remove(.natural) }
+            if orders.contains(.rotated), !rotated.admits(runs) { orders.remove(.rotated) }
+            if orders.isEmpty { continue }
             _ = index.forms.withPackedLatin(index.groups.first(Int(g))) { packed in
                 verify(units, firstIsFamily: units.first?.isFamily == true, materialize: { units }, packed: packed, orders: orders,
                        latinLetters: [], queryIsHangul: true, group: Int(g), into: &found)

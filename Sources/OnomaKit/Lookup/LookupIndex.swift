@@ -73,6 +73,9 @@ struct LookupIndex: Sendable {
     var skeletonHangul: PostingTable
     var skeletonLatin: PostingTable
     var groups: ReadingGroups
+    /// The vowel runs of each Latin reading group's letters (``VowelRuns/Latin``; unused for
+    /// Hangul groups): a Hangul query's candidates are checked against these before the matcher.
+    var groupVowels: [UInt64]
     /// The Hangul syllables, and the surnames (length-prefixed), of the Hangul reading groups:
     /// their spelling sets are prepared once per index.
     var syllablesInUse: [UInt16]
@@ -105,6 +108,7 @@ struct LookupIndex: Sendable {
         skeletonHangul = PostingTable(capacity: estimate / 8)
         skeletonLatin = PostingTable(capacity: estimate / 8)
         groups = ReadingGroups([])
+        groupVowels = []
         syllablesInUse = []
         familiesInUse = []
         spellings = SpellingTable(syllables: [], families: [], surnames: surnames)
@@ -156,6 +160,7 @@ struct LookupIndex: Sendable {
         entryForms.append(Int32(forms.count))
         exact.compact(); normalized.compact(); skeletonHangul.compact(); skeletonLatin.compact()
         groups = ReadingGroups(building.groups)
+        groupVowels = building.groupVowels
         // Spelling sets for the syllables and surnames of Hangul reading groups.
         var syllables = Set<UInt16>(), families = Set<[UInt16]>()
         for g in 0..<groups.count {
@@ -193,12 +198,13 @@ struct LookupIndex: Sendable {
     /// What the build keeps until the reading groups are complete.
     private struct Building {
         var groups: [[Int32]] = []
+        var groupVowels: [UInt64] = []
         var groupOf: [ReadingKey: Int32] = [:]
     }
 
     /// Restores an index from its stored parts (the index cache).
     init(entries: EntryTable, forms: FormTable, entryForms: [Int32], exact: PostingTable, normalized: PostingTable,
-         skeletonHangul: PostingTable, skeletonLatin: PostingTable, groups: ReadingGroups, syllablesInUse: [UInt16], familiesInUse: [UInt16], surnames: KoreanSurnameSpellings) {
+         skeletonHangul: PostingTable, skeletonLatin: PostingTable, groups: ReadingGroups, groupVowels: [UInt64], syllablesInUse: [UInt16], familiesInUse: [UInt16], surnames: KoreanSurnameSpellings) {
         self.entries = entries
         self.forms = forms
         self.entryForms = entryForms
@@ -207,6 +213,7 @@ struct LookupIndex: Sendable {
         self.skeletonHangul = skeletonHangul
         self.skeletonLatin = skeletonLatin
         self.groups = groups
+        self.groupVowels = groupVowels
         self.syllablesInUse = syllablesInUse
         self.familiesInUse = familiesInUse
         self.surnames = surnames
@@ -255,6 +262,8 @@ struct LookupIndex: Sendable {
         var readingKey: ReadingKey?
         /// Skeleton keys (and whether each is the given-name-first order) of a reading group.
         var skeletonKeys: [(UInt64, Bool)]
+        /// The vowel runs of a Latin reading form (``VowelRuns``).
+        var vowels = VowelRuns.Latin.unknown
     }
 
     /// Folds and keys one form; nil when it folds to nothing. Pure: runs on any thread.
@@ -331,6 +340,7 @@ struct LookupIndex: Sendable {
                 PhoneticSkeleton.appendLatin(latin.letters[latin.tokenStarts[start]..<end], into: &symbols)
             }
             p.skeletonKeys.append((PhoneticSkeleton.key(symbols), false))
+            p.vowels = latin.packed.withUnsafeBufferPointer { VowelRuns.latin($0) }
             if form.familyUnits > 0 {
                 let r = latin.rotated(movingFirst: form.familyUnits)
                 symbols.removeAll(keepingCapacity: true)
@@ -363,6 +373,7 @@ struct LookupIndex: Sendable {
         let group = UInt32(building.groups.count)
         building.groupOf[readingKey] = Int32(group)
         building.groups.append([Int32(number)])
+        building.groupVowels.append(p.vowels.raw)
         let gv = group << PostingFlag.shift
         let table = p.form.script == .latin
         for (key, swapped) in p.skeletonKeys {

@@ -27,24 +27,49 @@ enum PhoneticSkeleton {
 
     /// Appends the skeleton of one token of folded ASCII lower-case letters.
     static func appendLatin(_ letters: some Collection<UInt8>, into out: inout [UInt8]) {
-        let a = Array(letters)
+        let scanned: Void? = letters.withContiguousStorageIfAvailable { token in
+            scanLatin(token) { symbol, _ in push(symbol, into: &out) }
+        }
+        if scanned == nil {
+            Array(letters).withUnsafeBufferPointer { token in scanLatin(token) { symbol, _ in push(symbol, into: &out) } }
+        }
+    }
+
+    /// The bit a vowel letter adds to a vowel run's mask (``VowelRuns``): a, e, i, o, u one bit
+    /// each; w and y (vowel letters to the skeleton) none.
+    @inline(__always) static func vowelBit(_ c: UInt8) -> UInt8 {
+        switch c {
+        case 0x61: return 1
+        case 0x65: return 2
+        case 0x69: return 4
+        case 0x6F: return 8
+        case 0x75: return 16
+        default: return 0
+        }
+    }
+
+    /// Reads one token of folded ASCII lower-case letters (bit 7, a token mark, ignored) as the
+    /// skeleton does, calling `emit(symbol, vowelBit)` for each symbol before any collapsing;
+    /// `vowelBit` is the letter's ``vowelBit(_:)`` for a vowel symbol, 0 otherwise. The one
+    /// reader of Latin letters, so that the skeleton and the vowel runs agree by construction.
+    @inline(__always) static func scanLatin(_ a: UnsafeBufferPointer<UInt8>, _ emit: (UInt8, UInt8) -> Void) {
         var i = 0
         let count = a.count
         while i < count {
-            let c = a[i]
-            let next: UInt8 = i + 1 < count ? a[i + 1] : 0
+            let c = a[i] & 0x7F
+            let next: UInt8 = i + 1 < count ? a[i + 1] & 0x7F : 0
             switch c {
-            case 0x74 where next == 0x63 && i + 2 < count && a[i + 2] == 0x68:  // tch
-                push(j, into: &out); i += 3; continue
-            case 0x63 where next == 0x68: push(j, into: &out); i += 2; continue      // ch
-            case 0x73 where next == 0x68: push(s, into: &out); i += 2; continue      // sh
-            case 0x70 where next == 0x68: push(p, into: &out); i += 2; continue      // ph
-            case 0x74 where next == 0x68: push(t, into: &out); i += 2; continue      // th
-            case 0x6B where next == 0x68, 0x67 where next == 0x68: push(k, into: &out); i += 2; continue  // kh gh
-            case 0x72 where next == 0x68: push(l, into: &out); i += 2; continue      // rh (Rhee)
-            case 0x77 where next == 0x68: push(h, into: &out); push(vowel, into: &out); i += 2; continue  // wh = hw
+            case 0x74 where next == 0x63 && i + 2 < count && a[i + 2] & 0x7F == 0x68:  // tch
+                emit(j, 0); i += 3; continue
+            case 0x63 where next == 0x68: emit(j, 0); i += 2; continue      // ch
+            case 0x73 where next == 0x68: emit(s, 0); i += 2; continue      // sh
+            case 0x70 where next == 0x68: emit(p, 0); i += 2; continue      // ph
+            case 0x74 where next == 0x68: emit(t, 0); i += 2; continue      // th
+            case 0x6B where next == 0x68, 0x67 where next == 0x68: emit(k, 0); i += 2; continue  // kh gh
+            case 0x72 where next == 0x68: emit(l, 0); i += 2; continue      // rh (Rhee)
+            case 0x77 where next == 0x68: emit(h, 0); emit(vowel, 0); i += 2; continue  // wh = hw
             case 0x68:
-                if isVowelLetter(next) { push(h, into: &out) }
+                if isVowelLetter(next) { emit(h, 0) }
                 i += 1; continue
             default: break
             }
@@ -61,7 +86,7 @@ enum PhoneticSkeleton {
             case 0x6D: symbol = m
             default: i += 1; continue
             }
-            push(symbol, into: &out)
+            emit(symbol, symbol == vowel ? vowelBit(c) : 0)
             i += 1
         }
     }

@@ -74,6 +74,8 @@ final class SpellingSet: Sendable {
     let layout: [Int32]
     /// Number of spellings.
     let count: Int
+    /// What the spellings say about vowels (``VowelRuns``).
+    let vowelShape: VowelRuns.Shape
 
     static let firstSpelling = 27
 
@@ -105,6 +107,7 @@ final class SpellingSet: Sendable {
         self.bytes = bytes
         self.layout = layout
         count = sorted.count
+        vowelShape = VowelRuns.Shape(sorted.lazy.map { $0.letters })
     }
 }
 
@@ -137,10 +140,13 @@ struct MatchUnit: Sendable {
 protocol MatchUnits {
     var count: Int { get }
     func spellings(_ k: Int) -> SpellingSet
+    /// `spellings(k).vowelShape`, possibly without touching the set.
+    func vowelShape(_ k: Int) -> VowelRuns.Shape
 }
 
 extension Array: MatchUnits where Element == MatchUnit {
     @inline(__always) func spellings(_ k: Int) -> SpellingSet { self[k].spellings }
+    @inline(__always) func vowelShape(_ k: Int) -> VowelRuns.Shape { self[k].spellings.vowelShape }
 }
 
 /// The units of a Hangul form read from the spelling table as the matcher needs them, without
@@ -160,6 +166,14 @@ struct HangulUnits: MatchUnits {
         }
         return table.syllable(hangul[hangul.startIndex + k])
     }
+
+    @inline(__always) func vowelShape(_ k: Int) -> VowelRuns.Shape {
+        if family > 0 {
+            if k == 0 { return table.familyShape(hangul.prefix(family)) }
+            return table.syllableShape(hangul[hangul.startIndex + family + k - 1])
+        }
+        return table.syllableShape(hangul[hangul.startIndex + k])
+    }
 }
 
 /// The accepted spellings of the syllables and surnames an index knows (built once),
@@ -172,6 +186,9 @@ final class SpellingTable: Sendable {
     /// The one-syllable surnames of `families` by syllable (nearly every surname): an array
     /// read instead of a hashed lookup for each candidate.
     private let singleFamilies: [SpellingSet?]
+    /// The vowel shapes of `syllables` and `singleFamilies` (0 for none), read without
+    /// touching the sets (a Latin query checks a few dozen candidates' units with these).
+    private let syllableShapes: [UInt64], singleFamilyShapes: [UInt64]
     /// ``standardSurnames(_:)`` of the surnames in use, keyed like `families`.
     private let standard: [UInt32: [[UInt8]]]
     private let surnames: KoreanSurnameSpellings
@@ -191,6 +208,8 @@ final class SpellingTable: Sendable {
         var single = [SpellingSet?](repeating: nil, count: 11_172)
         for (key, set) in f where key & 0xFFFF == 0xFFFF && Int(key >> 16) < single.count { single[Int(key >> 16)] = set }
         singleFamilies = single
+        syllableShapes = t.map { $0?.vowelShape.raw ?? 0 }
+        singleFamilyShapes = single.map { $0?.vowelShape.raw ?? 0 }
     }
 
     /// The standard (cost 0) table spellings of a surname, or its RR when the table does not
@@ -248,6 +267,18 @@ final class SpellingTable: Sendable {
     @inline(__always) func family(_ f: some Collection<UInt16>) -> SpellingSet {
         if f.count == 1, let s = f.first, Int(s) < singleFamilies.count, let known = singleFamilies[Int(s)] { return known }
         return (f.count <= 2 ? families[SpellingTable.familyKey(f)] : nil) ?? SpellingTable.makeFamily(Array(f), surnames: surnames)
+    }
+
+    @inline(__always) func syllableShape(_ s: UInt16) -> VowelRuns.Shape {
+        if Int(s) < syllableShapes.count, syllableShapes[Int(s)] != 0 { return VowelRuns.Shape(raw: syllableShapes[Int(s)]) }
+        return syllable(s).vowelShape
+    }
+
+    @inline(__always) func familyShape(_ f: some Collection<UInt16>) -> VowelRuns.Shape {
+        if f.count == 1, let s = f.first, Int(s) < singleFamilyShapes.count, singleFamilyShapes[Int(s)] != 0 {
+            return VowelRuns.Shape(raw: singleFamilyShapes[Int(s)])
+        }
+        return family(f).vowelShape
     }
 
     /// The matching units of a Hangul name: surname first (when `family` > 0), then each
