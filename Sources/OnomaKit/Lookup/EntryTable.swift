@@ -51,9 +51,19 @@ struct EntryTable: Sendable {
 
     /// Entry `i`, decoded; nil when its bytes are damaged (only a corrupt cache can cause that).
     subscript(i: Int) -> GlossaryEntry? {
-        bytes.withUnsafeBytes { raw in
-            var r = BinaryReader(raw: UnsafeRawBufferPointer(rebasing: raw[Int(offsets[i])..<Int(offsets[i + 1])]))
-            return EntryTable.decode(&r)
+        withEntry(i) { r -> GlossaryEntry? in
+            guard let header = EntryTable.readHeader(&r) else { return nil }
+            var names: [NameForm] = []
+            names.reserveCapacity(header.nameCount)
+            for _ in 0..<header.nameCount {
+                guard let n = EntryTable.readName(&r) else { return nil }
+                names.append(NameForm(language: EntryTable.string(n.language), text: EntryTable.string(n.text), status: n.status, type: n.type,
+                                      family: n.family.map(EntryTable.string), given: n.given.map(EntryTable.string), scheme: n.scheme.map(EntryTable.string)))
+            }
+            guard let noteCount = r.u32(), Int(noteCount) <= r.raw.count else { return nil }
+            var notes: [String] = []
+            for _ in 0..<noteCount { guard let n = r.trustedString() else { return nil }; notes.append(n) }
+            return GlossaryEntry(id: EntryTable.string(header.id), kind: header.kind, names: names, notes: notes)
         }
     }
 
@@ -65,33 +75,26 @@ struct EntryTable: Sendable {
     func summary(_ i: Int, name wanted: Int, language: String) -> EntrySummary? {
         var language = language
         return language.withUTF8 { lang in
-            bytes.withUnsafeBytes { raw -> EntrySummary? in
-                var r = BinaryReader(raw: UnsafeRawBufferPointer(rebasing: raw[Int(offsets[i])..<Int(offsets[i + 1])]))
-                guard let id = r.trustedString(), let kind = r.u8().flatMap({ Int($0) < EntryKind.allCases.count ? EntryKind.allCases[Int($0)] : nil }),
-                      let nameCount = r.u32(), Int(nameCount) <= r.raw.count else { return nil }
+            withEntry(i) { r -> EntrySummary? in
+                guard let header = EntryTable.readHeader(&r) else { return nil }
                 var preferredInLanguage: UnsafeRawBufferPointer?, currentInLanguage: UnsafeRawBufferPointer?
                 var preferred: UnsafeRawBufferPointer?, first: UnsafeRawBufferPointer?
                 var stored: NameForm?
-                for k in 0..<Int(nameCount) {
-                    guard let ln = r.u32(), let l = r.take(Int(ln)), let tn = r.u32(), let text = r.take(Int(tn)),
-                          let status = r.u8().flatMap({ Int($0) < NameStatus.allCases.count ? NameStatus.allCases[Int($0)] : nil }),
-                          r.u8() != nil else { return nil }
-                    for _ in 0..<3 {  // family, given, scheme: skipped
-                        guard let flag = r.u8() else { return nil }
-                        if flag == 1 { guard let n = r.u32(), r.take(Int(n)) != nil else { return nil } } else if flag != 0 { return nil }
-                    }
-                    if first == nil { first = text }
-                    if preferred == nil && status == .preferred { preferred = text }
-                    if l.elementsEqual(UnsafeRawBufferPointer(lang)) {
-                        if preferredInLanguage == nil && status == .preferred { preferredInLanguage = text }
-                        if currentInLanguage == nil && status != .deprecated { currentInLanguage = text }
+                for k in 0..<header.nameCount {
+                    guard let n = EntryTable.readName(&r) else { return nil }
+                    if first == nil { first = n.text }
+                    if preferred == nil && n.status == .preferred { preferred = n.text }
+                    if n.language.elementsEqual(UnsafeRawBufferPointer(lang)) {
+                        if preferredInLanguage == nil && n.status == .preferred { preferredInLanguage = n.text }
+                        if currentInLanguage == nil && n.status != .deprecated { currentInLanguage = n.text }
                     }
                     if k == wanted {
-                        stored = NameForm(language: String(decoding: l, as: UTF8.self), text: String(decoding: text, as: UTF8.self), status: status)
+                        stored = NameForm(language: EntryTable.string(n.language), text: EntryTable.string(n.text), status: n.status)
                     }
                 }
-                let canonical = (preferredInLanguage ?? currentInLanguage ?? preferred ?? first).map { String(decoding: $0, as: UTF8.self) } ?? id
-                return EntrySummary(id: id, kind: kind, canonical: canonical, name: stored)
+                let id = EntryTable.string(header.id)
+                let canonical = (preferredInLanguage ?? currentInLanguage ?? preferred ?? first).map(EntryTable.string) ?? id
+                return EntrySummary(id: id, kind: header.kind, canonical: canonical, name: stored)
             }
         }
     }
@@ -99,23 +102,50 @@ struct EntryTable: Sendable {
     /// Every entry, in order (entries that fail to decode are left out).
     var all: [GlossaryEntry] { (0..<count).compactMap { self[$0] } }
 
-    private static func decode(_ r: inout BinaryReader) -> GlossaryEntry? {
-        guard let id = r.trustedString(), let kind = r.u8().flatMap({ Int($0) < EntryKind.allCases.count ? EntryKind.allCases[Int($0)] : nil }),
-              let nameCount = r.u32(), Int(nameCount) <= r.raw.count else { return nil }
-        var names: [NameForm] = []
-        names.reserveCapacity(Int(nameCount))
-        for _ in 0..<nameCount {
-            guard let language = r.trustedString(), let text = r.trustedString(),
-                  let status = r.u8().flatMap({ Int($0) < NameStatus.allCases.count ? NameStatus.allCases[Int($0)] : nil }),
-                  let type = r.u8().flatMap({ Int($0) < NameType.allCases.count ? NameType.allCases[Int($0)] : nil }),
-                  let family = r.optionalString(trusted: true), let given = r.optionalString(trusted: true),
-                  let scheme = r.optionalString(trusted: true) else { return nil }
-            names.append(NameForm(language: language, text: text, status: status, type: type, family: family, given: given, scheme: scheme))
+    // MARK: layout (the one reader of what ``append(_:)`` writes)
+
+    /// Calls `body` with a reader over entry `i`'s bytes.
+    private func withEntry<R>(_ i: Int, _ body: (inout BinaryReader) -> R) -> R {
+        bytes.withUnsafeBytes { raw in
+            var r = BinaryReader(raw: UnsafeRawBufferPointer(rebasing: raw[Int(offsets[i])..<Int(offsets[i + 1])]))
+            return body(&r)
         }
-        guard let noteCount = r.u32(), Int(noteCount) <= r.raw.count else { return nil }
-        var notes: [String] = []
-        for _ in 0..<noteCount { guard let n = r.trustedString() else { return nil }; notes.append(n) }
-        return GlossaryEntry(id: id, kind: kind, names: names, notes: notes)
+    }
+
+    // Decoded once: `allCases` of an enum builds an array at every use.
+    private static let kinds = EntryKind.allCases, statuses = NameStatus.allCases, types = NameType.allCases
+
+    /// Text the table wrote itself (valid UTF-8 when the checksum holds; repaired otherwise).
+    @inline(__always) private static func string(_ b: UnsafeRawBufferPointer) -> String {
+        String(decoding: b, as: UTF8.self)
+    }
+
+    private static func readHeader(_ r: inout BinaryReader) -> (id: UnsafeRawBufferPointer, kind: EntryKind, nameCount: Int)? {
+        guard let idLength = r.u32(), let id = r.take(Int(idLength)), let k = r.u8(), Int(k) < kinds.count,
+              let nameCount = r.u32(), Int(nameCount) <= r.raw.count else { return nil }
+        return (id, kinds[Int(k)], Int(nameCount))
+    }
+
+    /// One serialized name, its texts still in place.
+    private struct RawName {
+        var language: UnsafeRawBufferPointer, text: UnsafeRawBufferPointer
+        var status: NameStatus, type: NameType
+        var family: UnsafeRawBufferPointer?, given: UnsafeRawBufferPointer?, scheme: UnsafeRawBufferPointer?
+    }
+
+    private static func readName(_ r: inout BinaryReader) -> RawName? {
+        guard let ln = r.u32(), let language = r.take(Int(ln)), let tn = r.u32(), let text = r.take(Int(tn)),
+              let st = r.u8(), Int(st) < statuses.count, let ty = r.u8(), Int(ty) < types.count else { return nil }
+        guard let family = readOptional(&r), let given = readOptional(&r), let scheme = readOptional(&r) else { return nil }
+        return RawName(language: language, text: text, status: statuses[Int(st)], type: types[Int(ty)], family: family, given: given, scheme: scheme)
+    }
+
+    /// An optional text: .some(nil) when absent, nil when the bytes are damaged.
+    @inline(__always) private static func readOptional(_ r: inout BinaryReader) -> UnsafeRawBufferPointer?? {
+        guard let flag = r.u8() else { return nil }
+        if flag == 0 { return .some(nil) }
+        guard flag == 1, let n = r.u32(), let b = r.take(Int(n)) else { return nil }
+        return .some(b)
     }
 }
 

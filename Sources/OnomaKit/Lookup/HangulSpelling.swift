@@ -204,17 +204,20 @@ enum HangulSpelling {
         return out
     }
 
+    /// The skeleton class of each initial (0 for ㅇ, silent), built once.
+    private static let initialClass: [UInt8] = [
+        PhoneticSkeleton.k, PhoneticSkeleton.k, PhoneticSkeleton.n, PhoneticSkeleton.t, PhoneticSkeleton.t,
+        PhoneticSkeleton.l, PhoneticSkeleton.m, PhoneticSkeleton.p, PhoneticSkeleton.p, PhoneticSkeleton.s,
+        PhoneticSkeleton.s, 0, PhoneticSkeleton.j, PhoneticSkeleton.j, PhoneticSkeleton.j, PhoneticSkeleton.k,
+        PhoneticSkeleton.t, PhoneticSkeleton.p, PhoneticSkeleton.h,
+    ]
+
     /// The skeleton symbols of a syllable: initial class, a vowel, final class (see
     /// ``PhoneticSkeleton``). ㅇ as a final is "ng", i.e. n + the k class of g.
     static func skeleton(_ syllable: UInt16, into out: inout [UInt8]) {
         let j = jamo(syllable)
-        let initialClass: [UInt8] = [
-            PhoneticSkeleton.k, PhoneticSkeleton.k, PhoneticSkeleton.n, PhoneticSkeleton.t, PhoneticSkeleton.t,
-            PhoneticSkeleton.l, PhoneticSkeleton.m, PhoneticSkeleton.p, PhoneticSkeleton.p, PhoneticSkeleton.s,
-            PhoneticSkeleton.s, 0, PhoneticSkeleton.j, PhoneticSkeleton.j, PhoneticSkeleton.j, PhoneticSkeleton.k,
-            PhoneticSkeleton.t, PhoneticSkeleton.p, PhoneticSkeleton.h,
-        ]
-        if initialClass[j.initial] != 0 { PhoneticSkeleton.push(initialClass[j.initial], into: &out) }
+        let initial = initialClass[j.initial]
+        if initial != 0 { PhoneticSkeleton.push(initial, into: &out) }
         PhoneticSkeleton.push(PhoneticSkeleton.vowel, into: &out)
         switch j.final {
         case 0: break

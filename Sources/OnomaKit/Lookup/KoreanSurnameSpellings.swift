@@ -14,6 +14,11 @@ struct KoreanSurnameSpellings: Sendable {
     private(set) var syllableCounts: [[UInt8]: Int] = [:]
     /// Two-syllable surnames (황보, 남궁, 제갈, 선우, 독고, 사공, 서문).
     private(set) var compound: Set<[UInt16]> = []
+    /// The distinct phonetic skeletons of each surname's spellings, in table order (a Hangul
+    /// name is keyed under each); one-syllable surnames in an array by syllable, the others
+    /// in a dictionary: every Hangul query and every indexed Hangul form reads these.
+    private var singleSkeletons: [[[UInt8]]] = []
+    private var compoundSkeletons: [[UInt16]: [[UInt8]]] = [:]
 
     /// The file name in `Dictionaries/reference/`.
     static let fileName = "korean-surname-variants.tsv"
@@ -49,6 +54,23 @@ struct KoreanSurnameSpellings: Sendable {
             for sp in list { syllableCounts[sp.letters] = syllables.count }
             if syllables.count == 2 { compound.insert(syllables) }
         }
+        singleSkeletons = Array(repeating: [], count: 11_172)
+        for (family, list) in spellings {
+            var distinct: [[UInt8]] = []
+            for sp in list {
+                var symbols: [UInt8] = []
+                PhoneticSkeleton.appendLatin(sp.letters, into: &symbols)
+                if !distinct.contains(symbols) { distinct.append(symbols) }
+            }
+            if family.count == 1 { singleSkeletons[Int(family[0])] = distinct } else { compoundSkeletons[family] = distinct }
+        }
+    }
+
+    /// The distinct skeletons of the table spellings of `family` (empty when the table does
+    /// not know it).
+    @inline(__always) func skeletons(of family: some Collection<UInt16>) -> [[UInt8]] {
+        if family.count == 1, let s = family.first, Int(s) < singleSkeletons.count { return singleSkeletons[Int(s)] }
+        return compoundSkeletons[Array(family)] ?? []
     }
 
     /// How many leading syllables of a Hangul name are its surname: 2 for a known compound

@@ -276,9 +276,12 @@ public final class LookupEngine: Sendable {
                 let f = index.groups.first(Int(g))
                 guard index.forms.script(f) == .hangul else { continue }
                 let units = HangulUnits(hangul: index.forms.hangulSlice(f), family: index.forms.familyUnits(f), table: index.spellings)
-                // Most candidates differ from the query only in their vowels.
-                if orders.contains(.natural), !VowelRuns.admits(units, rotated: false, latin: runs) { orders.remove(.natural) }
-                if orders.contains(.rotated), !VowelRuns.admits(units, rotated: true, latin: runs) { orders.remove(.rotated) }
+                // Most candidates differ from the query only in their vowels: a word operation
+                // against what the index stored sets most aside, the spelling sets the rest.
+                if orders.contains(.natural), !VowelRuns.mayFit(runs, within: VowelRuns.Latin(raw: index.groupVowels[Int(g)]))
+                    || !VowelRuns.admits(units, rotated: false, latin: runs) { orders.remove(.natural) }
+                if orders.contains(.rotated), !VowelRuns.mayFit(runs, within: VowelRuns.Latin(raw: index.groupVowelsRotated[Int(g)]))
+                    || !VowelRuns.admits(units, rotated: true, latin: runs) { orders.remove(.rotated) }
                 if orders.isEmpty { continue }
                 verify(units, firstIsFamily: units.family > 0, materialize: { index.spellings.units(units.hangul, family: units.family) },
                        packed: packed, orders: orders, latinLetters: letters, queryIsHangul: false, group: Int(g), into: &found)

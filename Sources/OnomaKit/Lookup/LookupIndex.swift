@@ -73,9 +73,13 @@ struct LookupIndex: Sendable {
     var skeletonHangul: PostingTable
     var skeletonLatin: PostingTable
     var groups: ReadingGroups
-    /// The vowel runs of each Latin reading group's letters (``VowelRuns/Latin``; unused for
-    /// Hangul groups): a Hangul query's candidates are checked against these before the matcher.
+    /// The vowel runs of each Latin reading group's letters, and for a Hangul group the letters
+    /// each of its runs may use (``VowelRuns/Latin``, ``VowelRuns/unions(_:)``): candidates
+    /// are checked against these before the matcher.
     var groupVowels: [UInt64]
+    /// The same for the units of each Hangul group given name first (``VowelRuns/Latin/unknown``
+    /// for Latin groups and names without a surname).
+    var groupVowelsRotated: [UInt64]
     /// The Hangul syllables, and the surnames (length-prefixed), of the Hangul reading groups:
     /// their spelling sets are prepared once per index.
     var syllablesInUse: [UInt16]
@@ -109,6 +113,7 @@ struct LookupIndex: Sendable {
         skeletonLatin = PostingTable(capacity: estimate / 8)
         groups = ReadingGroups([])
         groupVowels = []
+        groupVowelsRotated = []
         syllablesInUse = []
         familiesInUse = []
         spellings = SpellingTable(syllables: [], families: [], surnames: surnames)
@@ -173,6 +178,15 @@ struct LookupIndex: Sendable {
         syllablesInUse = syllables.sorted()
         for fam in families.sorted(by: { $0.lexicographicallyPrecedes($1) }) { familiesInUse.append(UInt16(fam.count)); familiesInUse.append(contentsOf: fam) }
         finish()
+        // Hangul groups store the vowel letters each run may use (their spelling sets are ready now).
+        groupVowelsRotated = Array(repeating: VowelRuns.Latin.unknown.raw, count: groups.count)
+        for g in 0..<groups.count {
+            let f = groups.first(g)
+            guard forms.script(f) == .hangul else { continue }
+            let units = HangulUnits(hangul: forms.hangulSlice(f), family: forms.familyUnits(f), table: spellings)
+            groupVowels[g] = VowelRuns.unions(units).raw
+            if units.family > 0 && units.count > 1 { groupVowelsRotated[g] = VowelRuns.unions(units, rotated: true).raw }
+        }
     }
 
     /// Prepared forms handed back by the workers, one slot per chunk.
@@ -204,7 +218,7 @@ struct LookupIndex: Sendable {
 
     /// Restores an index from its stored parts (the index cache).
     init(entries: EntryTable, forms: FormTable, entryForms: [Int32], exact: PostingTable, normalized: PostingTable,
-         skeletonHangul: PostingTable, skeletonLatin: PostingTable, groups: ReadingGroups, groupVowels: [UInt64], syllablesInUse: [UInt16], familiesInUse: [UInt16], surnames: KoreanSurnameSpellings) {
+         skeletonHangul: PostingTable, skeletonLatin: PostingTable, groups: ReadingGroups, groupVowels: [UInt64], groupVowelsRotated: [UInt64], syllablesInUse: [UInt16], familiesInUse: [UInt16], surnames: KoreanSurnameSpellings) {
         self.entries = entries
         self.forms = forms
         self.entryForms = entryForms
@@ -214,6 +228,7 @@ struct LookupIndex: Sendable {
         self.skeletonLatin = skeletonLatin
         self.groups = groups
         self.groupVowels = groupVowels
+        self.groupVowelsRotated = groupVowelsRotated
         self.syllablesInUse = syllablesInUse
         self.familiesInUse = familiesInUse
         self.surnames = surnames
@@ -387,32 +402,28 @@ struct LookupIndex: Sendable {
     static func hangulSkeletons(_ hangul: [UInt16], family: Int, surnames: KoreanSurnameSpellings) -> [(UInt64, Bool)] {
         var out: [(UInt64, Bool)] = []
         var symbols: [UInt8] = []
+        symbols.reserveCapacity(4 * hangul.count + 8)
         PhoneticSkeleton.appendHangul(hangul, into: &symbols)
         out.append((PhoneticSkeleton.key(symbols), false))
         guard family > 0, family < hangul.count else { return out }
-        let familySyllables = Array(hangul[0..<family])
-        let givenSyllables = hangul[family...]
-        var familyVariants: [[UInt8]] = []
-        var jamoFamily: [UInt8] = []
-        PhoneticSkeleton.appendHangul(familySyllables, into: &jamoFamily)
-        familyVariants.append(jamoFamily)
-        for sp in surnames.spellings[familySyllables] ?? [] {
-            var s: [UInt8] = []
-            PhoneticSkeleton.appendLatin(sp.letters, into: &s)
-            if !familyVariants.contains(s) { familyVariants.append(s) }
-        }
-        var given: [UInt8] = []
-        PhoneticSkeleton.appendHangul(givenSyllables, into: &given)
-        for f in familyVariants {
-            symbols = f
+        var jamoFamily: [UInt8] = [], given: [UInt8] = []
+        PhoneticSkeleton.appendHangul(hangul[0..<family], into: &jamoFamily)
+        PhoneticSkeleton.appendHangul(hangul[family...], into: &given)
+        // The surname as its syllables read, then each distinct table spelling of it.
+        func add(_ f: [UInt8]) {
+            symbols.removeAll(keepingCapacity: true)
+            symbols.append(contentsOf: f)
             for g in given { PhoneticSkeleton.push(g, into: &symbols) }
             let natural = PhoneticSkeleton.key(symbols)
             // A handful of keys: a linear search beats a set.
             if !out.contains(where: { !$0.1 && $0.0 == natural }) { out.append((natural, false)) }
-            symbols = given
+            symbols.removeAll(keepingCapacity: true)
+            symbols.append(contentsOf: given)
             for g in f { PhoneticSkeleton.push(g, into: &symbols) }
             out.append((PhoneticSkeleton.key(symbols), true))
         }
+        add(jamoFamily)
+        for s in surnames.skeletons(of: hangul[0..<family]) where s != jamoFamily { add(s) }
         return out
     }
 

@@ -26,7 +26,7 @@ public enum LookupIndexCache {
     }
 
     /// Bump when the index layout or the matching rules change.
-    static let formatVersion: UInt32 = 6
+    static let formatVersion: UInt32 = 8
     static let magic: [UInt8] = Array("ONOMAIDX".utf8)
 
     /// Loads `files` into an engine through the cache.
@@ -168,7 +168,7 @@ public enum LookupIndexCache {
         for t in [index.exact, index.normalized, index.skeletonHangul, index.skeletonLatin] {
             w.array(t.keys); w.array(t.heads); w.array(t.next); w.array(t.values)
         }
-        w.array(index.groups.starts); w.array(index.groups.members.map { UInt32(bitPattern: $0) }); w.array(index.groupVowels)
+        w.array(index.groups.starts); w.array(index.groups.members.map { UInt32(bitPattern: $0) }); w.array(index.groupVowels); w.array(index.groupVowelsRotated)
         w.array(index.syllablesInUse); w.array(index.familiesInUse)
         // Trailer: a checksum of everything before it, so that a damaged file is never used.
         w.u64(checksum(UnsafeRawBufferPointer?.none, w.bytes))
@@ -203,6 +203,7 @@ public enum LookupIndexCache {
             guard let starts: [UInt32] = r.array(), let members: [UInt32] = r.array(),
                   let groups = ReadingGroups(starts: starts, members: members.map { Int32(bitPattern: $0) }, formCount: forms.count),
                   let groupVowels: [UInt64] = r.array(), groupVowels.count == groups.count,
+                  let groupVowelsRotated: [UInt64] = r.array(), groupVowelsRotated.count == groups.count,
                   let syllables: [UInt16] = r.array(), let families: [UInt16] = r.array() else { return nil }
             // Postings must point at existing forms and groups.
             guard tables[0].values.allSatisfy({ Int($0 >> PostingFlag.shift) < forms.count }),
@@ -211,7 +212,7 @@ public enum LookupIndexCache {
                   tables[3].values.allSatisfy({ Int($0 >> PostingFlag.shift) < groups.count }),
                   r.u64() != nil, r.take(magic.count).map(Array.init) == magic, r.isAtEnd else { return nil }
             return LookupIndex(entries: entries, forms: forms, entryForms: entryFormsRaw.map { Int32(bitPattern: $0) },
-                               exact: tables[0], normalized: tables[1], skeletonHangul: tables[2], skeletonLatin: tables[3], groups: groups, groupVowels: groupVowels,
+                               exact: tables[0], normalized: tables[1], skeletonHangul: tables[2], skeletonLatin: tables[3], groups: groups, groupVowels: groupVowels, groupVowelsRotated: groupVowelsRotated,
                                syllablesInUse: syllables, familiesInUse: families, surnames: surnames)
         }
     }

@@ -169,7 +169,7 @@ struct HangulUnits: MatchUnits {
 
     @inline(__always) func vowelShape(_ k: Int) -> VowelRuns.Shape {
         if family > 0 {
-            if k == 0 { return table.familyShape(hangul.prefix(family)) }
+            if k == 0 { return family == 1 ? table.singleFamilyShape(hangul[hangul.startIndex]) : table.familyShape(hangul.prefix(family)) }
             return table.syllableShape(hangul[hangul.startIndex + family + k - 1])
         }
         return table.syllableShape(hangul[hangul.startIndex + k])
@@ -272,6 +272,11 @@ final class SpellingTable: Sendable {
     @inline(__always) func syllableShape(_ s: UInt16) -> VowelRuns.Shape {
         if Int(s) < syllableShapes.count, syllableShapes[Int(s)] != 0 { return VowelRuns.Shape(raw: syllableShapes[Int(s)]) }
         return syllable(s).vowelShape
+    }
+
+    @inline(__always) func singleFamilyShape(_ s: UInt16) -> VowelRuns.Shape {
+        if Int(s) < singleFamilyShapes.count, singleFamilyShapes[Int(s)] != 0 { return VowelRuns.Shape(raw: singleFamilyShapes[Int(s)]) }
+        return family(CollectionOfOne(s)).vowelShape
     }
 
     @inline(__always) func familyShape(_ f: some Collection<UInt16>) -> VowelRuns.Shape {

@@ -127,25 +127,64 @@ enum VowelRuns {
         }
     }
 
+    /// For each vowel run of `units` in the order the matcher would take them, the vowel letters any of its
+    /// spellings uses (the union of its masks), in ``Latin``'s layout: what the index stores
+    /// for a Hangul reading group, so that a Latin query sets most candidates aside with one
+    /// word operation (``mayFit(_:within:)``) before ``admits(_:rotated:latin:)``.
+    static func unions<Units: MatchUnits>(_ units: Units, rotated: Bool = false) -> Latin {
+        var count = 0
+        var masks: UInt64 = 0
+        let ok = walk(units, rotated: rotated) { merge, set in
+            var union: UInt64 = 0
+            var x = set
+            while x != 0 { union |= UInt64(x.trailingZeroBitCount); x &= x - 1 }
+            if !merge { count += 1 }
+            guard count <= maxRuns else { return false }
+            masks |= union << UInt64(5 * (count - 1))
+            return true
+        }
+        return ok ? Latin(raw: UInt64(count) << 60 | masks) : .unknown
+    }
+
+    /// Whether every vowel run of `latin` uses only letters that the same run of `unions`
+    /// allows (true when either is unknown or the counts differ: the check does not apply).
+    @inline(__always) static func mayFit(_ latin: Latin, within unions: Latin) -> Bool {
+        guard latin.isKnown, unions.isKnown, latin.count == unions.count else { return true }
+        return latin.raw & ~unions.raw & (1 << 60 - 1) == 0
+    }
+
     /// Whether `units`, in the order the matcher would take them, can have the vowel runs of
     /// `latin`: false only when no spelling of the units can give them (see the type's
     /// comment); true when it cannot tell. The same answer as ``Korean/admits(_:)`` without
     /// building the runs (a Latin query checks each candidate's units once).
     /// - Complexity: O(units); a few dozen instructions, against some hundreds for a matcher call.
     static func admits<Units: MatchUnits>(_ units: Units, rotated: Bool, latin: Latin) -> Bool {
-        guard latin.isKnown else { return true }
+        // The walk of ``walk(_:rotated:_:)`` written out: this runs for every candidate of a
+        // Latin query, and the closure's captured state cost more than the walk.
+        let u = units.count
+        guard latin.isKnown, u > 0 else { return true }
         var run = -1
         var current: UInt32 = 0
         // A mismatch counts only if the run counts agree in the end (then the runs align).
         var mismatch = false
-        let ok = walk(units, rotated: rotated) { merge, masks in
-            if merge { current = combine(current, masks); return true }
-            if run >= 0 && current & (1 << latin.mask(run)) == 0 { mismatch = true }
-            run += 1
-            current = masks
-            return run < latin.count
+        var previousEndsWithVowel = false
+        for k in 0..<u {
+            let shape = units.vowelShape(rotated ? (k + 1 == u ? 0 : k + 1) : k)
+            guard shape.raw != 0 else { return true }
+            if k > 0 && previousEndsWithVowel && shape.has(Shape.startsWithVowel) {
+                current = combine(current, shape.masks)
+            } else {
+                if k > 0 && previousEndsWithVowel && !shape.has(Shape.startsWithConsonant) { return true }
+                if run >= 0 && current & (1 << latin.mask(run)) == 0 { mismatch = true }
+                run += 1
+                guard run < latin.count else { return true }
+                current = shape.masks
+            }
+            if shape.has(Shape.endsWithVowel) { previousEndsWithVowel = true }
+            else if shape.has(Shape.endsWithConsonant) { previousEndsWithVowel = false }
+            else if k < u - 1 { return true }
         }
-        guard ok, run == latin.count - 1 else { return true }
+        guard run == latin.count - 1 else { return true }
         return !mismatch && current & (1 << latin.mask(run)) != 0
     }
 

@@ -56,6 +56,7 @@ import Testing
         let runs = Self.runs(latin)
         #expect(VowelRuns.admits(units, rotated: false, latin: runs) == admitted)
         #expect(VowelRuns.Korean(units, rotated: false).admits(runs) == admitted)
+        if admitted { #expect(VowelRuns.mayFit(runs, within: VowelRuns.unions(units))) }
         // Never stricter than the matcher.
         let matched = Self.packed(latin).withUnsafeBufferPointer { SyllableMatcher.match(units, packed: $0, rotated: false) } != nil
         if matched { #expect(admitted) }
@@ -89,6 +90,7 @@ import Testing
                         let text = String(decoding: packed.map { $0 & 0x7F }, as: UTF8.self)
                         #expect(VowelRuns.admits(units, rotated: rotated, latin: runs), "\(hangul) \(text)")
                         #expect(VowelRuns.Korean(units, rotated: rotated).admits(runs), "\(hangul) \(text)")
+                        #expect(VowelRuns.mayFit(runs, within: VowelRuns.unions(units, rotated: rotated)), "\(hangul) \(text)")
                         checked += 1
                     }
                 }
