@@ -1,3 +1,5 @@
+import OnomaKit
+
 /// Minimal, fast JSON rendering for the CLI's `json`/`jsonl` output: objects are written
 /// field by field in a fixed order so that output is stable and diffable.
 struct JSONObject {
@@ -82,23 +84,24 @@ struct JSONObject {
 
     /// Appends a literal's bytes (a `StaticString`: its bytes are read in place, where a
     /// `String`'s UTF-8 view is appended through a generic path).
-    @inline(__always) static func appendLiteral(_ s: StaticString, to out: inout [UInt8]) {
+    @inline(__always) static func appendLiteral<Out: ByteAppending>(_ s: StaticString, to out: inout Out) {
         s.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     /// Appends `prefix` (the separator, the quoted key and the colon, as one literal) and
     /// `value` as a JSON string.
-    @inline(__always) static func appendMember(_ prefix: StaticString, _ value: String, to out: inout [UInt8]) {
+    @inline(__always) static func appendMember<Out: ByteAppending>(_ prefix: StaticString, _ value: String, to out: inout Out) {
         appendLiteral(prefix, to: &out)
         appendString(value, to: &out)
     }
 
     /// Appends ``number(_:)`` as bytes, without building a string for the usual magnitudes
     /// (lookup output writes a score per match).
-    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+    static func appendNumber<Out: ByteAppending>(_ value: Double, to out: inout Out) {
         let scaled = (value * 10000).rounded()
         guard scaled.magnitude < 1e15, scaled != 0 || value.sign == .plus else {
-            out.append(contentsOf: number(value).utf8)
+            var text = number(value)
+            text.withUTF8 { out.append(contentsOf: $0) }
             return
         }
         let n = Int(scaled)
@@ -111,7 +114,7 @@ struct JSONObject {
     }
 
     /// Appends the decimal digits of `value` (≥ 0), zero-padded to `minimum` digits.
-    private static func appendDigits(_ value: Int, minimum: Int, to out: inout [UInt8]) {
+    private static func appendDigits<Out: ByteAppending>(_ value: Int, minimum: Int, to out: inout Out) {
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
@@ -151,7 +154,7 @@ struct JSONObject {
     /// `\\t`, else `\\u00xx`), everything else as UTF-8.
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    static func appendString(_ s: String, to out: inout [UInt8]) {
+    static func appendString<Out: ByteAppending>(_ s: String, to out: inout Out) {
         var s = s
         s.withUTF8 { utf8 in appendString(utf8, to: &out) }
     }
@@ -180,7 +183,7 @@ struct JSONObject {
     }
 
     /// Appends UTF-8 bytes as a JSON string (see above).
-    static func appendString(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func appendString<Out: ByteAppending>(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout Out) {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escape: copy them in one go.
         if !needsEscape(utf8) {
@@ -196,7 +199,7 @@ struct JSONObject {
             case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
             case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
             case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-            case 0..<0x20: out.append(contentsOf: "\\u00".utf8); out.append(hex[Int(u >> 4)]); out.append(hex[Int(u & 0xF)])
+            case 0..<0x20: appendLiteral("\\u00", to: &out); out.append(hex[Int(u >> 4)]); out.append(hex[Int(u & 0xF)])
             default: out.append(u)
             }
         }

@@ -93,7 +93,9 @@ struct LookupCommand: ParsableCommand {
             try OrderedLineBatches.run([FileLineInput(fileDescriptor: STDIN_FILENO, name: "<stdin>")], configuration,
                                        state: { () }, process: { _, batch in
                 var rendered = RenderedBatch()
-                rendered.bytes.reserveCapacity(batch.count * 512)
+                // Written through a pointer (an array's append checks its buffer out of line at
+                // every call, and a JSON line is some forty of them), copied out once.
+                var out = ByteBuffer(capacity: batch.count * 512)
                 batch.forEachLine { line, k in
                     // A CRLF file's "\r" is not part of the query.
                     let bytes = line.last == 0x0D ? UnsafeBufferPointer(rebasing: line.dropLast()) : line
@@ -106,9 +108,10 @@ struct LookupCommand: ParsableCommand {
                     }
                     let matches = engine.lookup(query, options: options)
                     if matches.isEmpty { rendered.notFound += 1 }
-                    if format == .json && k > 0 { rendered.bytes.append(UInt8(ascii: ",")) }
-                    LookupCommand.append(query, matches, format: format, to: &rendered.bytes)
+                    if format == .json && k > 0 { out.append(UInt8(ascii: ",")) }
+                    LookupCommand.append(query, matches, format: format, to: &out)
                 }
+                rendered.bytes = out.withBytes { Array($0) }
                 rendered.count = batch.count
                 return rendered
             }, write: { rendered in
@@ -148,10 +151,11 @@ struct LookupCommand: ParsableCommand {
 
     /// Appends one query's result: a line of `text` or `jsonl`, or a `json` array item
     /// (without the separating comma).
-    static func append(_ query: String, _ matches: [LookupMatch], format: OutputFormat, to out: inout [UInt8]) {
+    static func append<Out: ByteAppending>(_ query: String, _ matches: [LookupMatch], format: OutputFormat, to out: inout Out) {
         switch format {
         case .text:
-            out.append(contentsOf: text(query, matches).utf8)
+            var line = text(query, matches)
+            line.withUTF8 { out.append(contentsOf: $0) }
             out.append(0x0A)
         case .jsonl:
             appendJSON(query, matches, to: &out)
@@ -174,7 +178,7 @@ struct LookupCommand: ParsableCommand {
 
     /// `{"query":...,"matches":[{"id","kind","canonical","score","method","matched","explanation"}]}`,
     /// written straight into `out` (a million queries are a million of these).
-    static func appendJSON(_ query: String, _ matches: [LookupMatch], to out: inout [UInt8]) {
+    static func appendJSON<Out: ByteAppending>(_ query: String, _ matches: [LookupMatch], to out: inout Out) {
         JSONObject.appendMember(#"{"query":"#, query, to: &out)
         JSONObject.appendLiteral(#","matches":["#, to: &out)
         for (i, m) in matches.enumerated() {

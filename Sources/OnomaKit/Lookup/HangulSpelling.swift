@@ -93,7 +93,7 @@ enum HangulSpelling {
     private static let mrASCIIInitial = 108, mrASCIIVowel = 127, mrVoiced = 148, sh = 167
 
     /// Appends the bytes of one packed spelling.
-    @inline(__always) private static func append(_ word: UInt64, into out: inout [UInt8]) {
+    @inline(__always) private static func append<S: ByteAppending>(_ word: UInt64, into out: inout S) {
         var x = word >> 8
         for _ in 0..<Int(word & 0xFF) {
             out.append(UInt8(truncatingIfNeeded: x))
@@ -102,7 +102,7 @@ enum HangulSpelling {
     }
 
     /// Appends the bytes of ``rr(_:)`` without building a string (fuzzy matching does this per candidate).
-    @inline(__always) static func appendRR(_ syllable: UInt16, into out: inout [UInt8]) {
+    @inline(__always) static func appendRR<S: ByteAppending>(_ syllable: UInt16, into out: inout S) {
         let j = jamo(syllable)
         let t = packed
         append(t[rrInitial + j.initial], into: &out)
@@ -112,7 +112,7 @@ enum HangulSpelling {
 
     /// Appends the bytes of `LookupEngine.ascii(mr(syllable))` (breves and apostrophes dropped)
     /// without building a string.
-    @inline(__always) static func appendMRASCII(_ syllable: UInt16, into out: inout [UInt8]) {
+    @inline(__always) static func appendMRASCII<S: ByteAppending>(_ syllable: UInt16, into out: inout S) {
         let j = jamo(syllable)
         let t = packed
         append(j.initial == 9 && (j.vowel == 20 || j.vowel == 16) ? t[sh] : t[mrASCIIInitial + j.initial], into: &out)
@@ -131,7 +131,7 @@ enum HangulSpelling {
     /// Appends McCune–Reischauer of a syllable as bytes: ``mr(_:)``, or ``mrVoiced(_:)`` when
     /// `voiced`; folded like `LookupEngine.ascii` when `ascii` (explanations build these for
     /// every returned match, so no strings).
-    @inline(__always) static func appendMR(_ syllable: UInt16, voiced: Bool, ascii: Bool, into out: inout [UInt8]) {
+    @inline(__always) static func appendMR<S: ByteAppending>(_ syllable: UInt16, voiced: Bool, ascii: Bool, into out: inout S) {
         let j = jamo(syllable)
         let t = packed
         let voicedInitial = t[mrVoiced + j.initial]

@@ -4,6 +4,15 @@ extension LookupEngine {
     /// stored with the same spelling) more often than not.
     struct ExplanationMemo {
         private var items: [(group: Int32, form: String, derivation: String?, storedText: String, storedLanguage: String, text: String)] = []
+        private var buffers: ExplanationScratch?
+
+        /// The lookup's scratch buffers, made when the first explanation is written.
+        mutating func scratch() -> ExplanationScratch {
+            if let buffers { return buffers }
+            let made = ExplanationScratch()
+            buffers = made
+            return made
+        }
 
         mutating func explanation(group: Int32, form: IndexedForm, stored: NameForm, make: () -> String) -> String {
             for i in items where i.group == group && i.form == form.text && i.derivation == form.derivation
@@ -26,10 +35,11 @@ extension LookupEngine {
         let deprecated = stored.status == .deprecated
         var explanation = ""
         if options.explain {
+            let scratch = memo.scratch()
             if case .syllables(_, _, _, _, _, let group) = c.reason {
-                explanation = memo.explanation(group: group, form: form, stored: stored) { explain(c, form: form, stored: stored) }
+                explanation = memo.explanation(group: group, form: form, stored: stored) { explain(c, form: form, stored: stored, scratch: scratch) }
             } else {
-                explanation = explain(c, form: form, stored: stored)
+                explanation = explain(c, form: form, stored: stored, scratch: scratch)
             }
             if deprecated { explanation += "; '\(stored.text)' is a deprecated form" }
         }
@@ -58,80 +68,88 @@ extension LookupEngine {
         return "\(LookupEngine.scriptName(stored, storedScript)) \(stored.text) → \(label) "
     }
 
-    private func explain(_ c: Candidate, form: IndexedForm, stored: NameForm) -> String {
-        switch c.reason {
+    private func explain(_ c: Candidate, form: IndexedForm, stored: NameForm, scratch: ExplanationScratch) -> String {
         // Bytes, not interpolation: one of these is written for nearly every match returned.
+        let out = scratch.text
+        out.removeAll()
+        switch c.reason {
         case .exact:
-            var out: [UInt8] = []
-            out.reserveCapacity(64)
             if form.derivation != nil {
-                ExplanationText.append(derivedPrefix(form, stored), to: &out)
-                ExplanationText.append(form.text, to: &out)
-                ExplanationText.appendLiteral(" = query", to: &out)
+                out.append(derivedPrefix(form, stored))
+                out.append(form.text)
+                out.append(" = query")
             } else {
-                ExplanationText.appendLiteral("exact: the stored ", to: &out)
-                ExplanationText.append(stored.language, to: &out)
-                ExplanationText.appendLiteral(" form '", to: &out)
-                ExplanationText.append(stored.text, to: &out)
+                out.append("exact: the stored ")
+                out.append(stored.language)
+                out.append(" form '")
+                out.append(stored.text)
                 out.append(UInt8(ascii: "'"))
             }
-            return String(decoding: out, as: UTF8.self)
         case let .normalized(swapped, organization):
-            var out: [UInt8] = []
-            out.reserveCapacity(128)
             if form.derivation != nil {
-                ExplanationText.append(derivedPrefix(form, stored), to: &out)
+                out.append(derivedPrefix(form, stored))
                 out.append(UInt8(ascii: "'"))
-                ExplanationText.append(form.text, to: &out)
+                out.append(form.text)
             } else {
-                ExplanationText.appendLiteral("the stored ", to: &out)
-                ExplanationText.append(stored.language, to: &out)
-                ExplanationText.appendLiteral(" form '", to: &out)
-                ExplanationText.append(stored.text, to: &out)
+                out.append("the stored ")
+                out.append(stored.language)
+                out.append(" form '")
+                out.append(stored.text)
             }
-            ExplanationText.appendLiteral("' = query", to: &out)
-            ExplanationText.appendLiteral(form.script == .latin ? " (case, spacing, punctuation, tone marks ignored)"
-                : " (case, spacing, punctuation ignored)", to: &out)
-            if swapped { ExplanationText.appendLiteral("; name order reversed (given name first)", to: &out) }
-            if organization { ExplanationText.appendLiteral("; organization words folded (&/and, The, abbreviations)", to: &out) }
-            return String(decoding: out, as: UTF8.self)
+            out.append("' = query")
+            out.append(form.script == .latin ? " (case, spacing, punctuation, tone marks ignored)" : " (case, spacing, punctuation ignored)")
+            if swapped { out.append("; name order reversed (given name first)") }
+            if organization { out.append("; organization words folded (&/and, The, abbreviations)") }
         case let .syllables(result, units, latinLetters, queryIsHangul, swapped, _):
-            return explainSyllables(result, units: units, latinLetters: latinLetters, queryIsHangul: queryIsHangul, swapped: swapped, form: form, stored: stored)
+            explainSyllables(result, units: units, latinLetters: latinLetters, queryIsHangul: queryIsHangul, swapped: swapped,
+                             form: form, stored: stored, scratch: scratch)
         case let .fuzzy(distance, reference, wellFormed):
             var text = "\(reference) is within \(distance) slip\(distance == 1 ? "" : "s") of the query (dropped, doubled or swapped letters)"
             if wellFormed { text += "; but the query is itself a well-formed name, so it may be another person" }
             return text
         }
+        return out.string()
     }
 
-    /// The explanation of a romanization match, built as bytes: it is written for every
-    /// returned romanization match, and with strings (pieces, joins, interpolations,
-    /// `uppercased()`) it was half the work of a romanized lookup. Every piece (as written, RR,
-    /// MR, MR folded to ASCII) goes into one scratch buffer and is named by its range, so the
-    /// whole explanation costs a handful of allocations.
+    /// The explanation of a romanization match, written into `scratch.text`. It is written for
+    /// every returned romanization match: every piece (as written, RR, MR, MR folded to ASCII)
+    /// goes once into one scratch buffer and is named by its range, and both buffers are reused
+    /// across the matches of a lookup (with `[UInt8]`, the per-byte appends alone were a third
+    /// of the cost).
     private func explainSyllables(_ result: SyllableMatcher.Result, units: [MatchUnit], latinLetters: [UInt8], queryIsHangul: Bool,
-                                  swapped: Bool, form: IndexedForm, stored: NameForm) -> String {
-        // The letters each unit was matched with, from the side written in Latin letters
-        // (for a Latin query, its folded tokens concatenated; for a stored Latin form, its
-        // packed letters without the token marks).
-        let letters: [UInt8] = queryIsHangul
-            ? (index.forms.withPackedLatin(form.number) { $0.map { $0 & 0x7F } } ?? [])
-            : latinLetters
+                                  swapped: Bool, form: IndexedForm, stored: NameForm, scratch: ExplanationScratch) {
+        // No closures below: a closure capturing the buffers or counters made them boxed
+        // variables, checked for exclusive access at run time.
+        var buf = scratch.pieces
+        let out = scratch.text
+        buf.removeAll()
         let pieceCount = result.pieces.count, unitCount = units.count
-        var buf: [UInt8] = []
-        buf.reserveCapacity(16 * (pieceCount + 3 * unitCount))
         // Ranges in `buf`: written piece i at i; RR of unit u at pieceCount + u; MR at
         // pieceCount + unitCount + u; MR folded to ASCII at pieceCount + 2 × unitCount + u.
+        // Taken out of the scratch (and put back at the end) so that it is not copied on write.
         var ranges: [Range<Int>] = []
+        swap(&ranges, &scratch.ranges)
+        ranges.removeAll(keepingCapacity: true)
         ranges.reserveCapacity(pieceCount + 3 * unitCount)
+        // The letters each unit was matched with, from the side written in Latin letters (for a
+        // Latin query, its folded tokens concatenated; for a stored Latin form, its packed
+        // letters without the token marks), copied once to the end of `buf`.
+        let lettersStart = buf.count
+        if queryIsHangul {
+            let b = buf
+            _ = index.forms.withPackedLatin(form.number) { packed in for c in packed { b.append(c & 0x7F) } }
+        } else {
+            latinLetters.withUnsafeBufferPointer { buf.append(contentsOf: $0) }
+        }
+        let lettersCount = buf.count - lettersStart
         for p in result.pieces {
             let start = buf.count
-            if p.end <= letters.count { buf.append(contentsOf: letters[p.start..<p.end]) } else { buf.append(UInt8(ascii: "?")) }
+            if p.end <= lettersCount { buf.append(lettersStart + p.start..<lettersStart + p.end) } else { buf.append(UInt8(ascii: "?")) }
             ranges.append(start..<buf.count)
         }
         for u in units {
             let start = buf.count
-            u.forEachSyllable { HangulSpelling.appendRR($0, into: &buf) }
+            for i in 0..<u.syllableCount { HangulSpelling.appendRR(u.syllable(i), into: &buf) }
             ranges.append(start..<buf.count)
         }
         let rr = pieceCount, mr = pieceCount + unitCount, ascii = pieceCount + 2 * unitCount
@@ -139,140 +157,123 @@ extension LookupEngine {
         // Only needed when the query is not plain RR.
         var needMR = pieceCount != unitCount
         if !needMR {
-            for i in 0..<pieceCount where !ExplanationText.same(buf, ranges[i], ranges[rr + i]) { needMR = true; break }
+            for i in 0..<pieceCount where !buf.same(ranges[i], ranges[rr + i]) { needMR = true; break }
         }
         if needMR {
-            var voicedASCII: [UInt8] = []
-            var mrRanges: [Range<Int>] = [], asciiRanges: [Range<Int>] = []
-            mrRanges.reserveCapacity(unitCount)
-            asciiRanges.reserveCapacity(unitCount)
-            for (i, u) in units.enumerated() {
-                let mrStart = buf.count
-                var asciiPiece: [UInt8] = []
-                var j = 0
-                u.forEachSyllable { s in
+            // MR of each unit, then the same folded to ASCII (after all the MR pieces).
+            var voicedFlags: UInt64 = 0  // bit n: syllable n (counted across units) written voiced
+            var n = 0
+            for (k, u) in units.enumerated() {
+                let start = buf.count
+                for j in 0..<u.syllableCount {
+                    let s = u.syllable(j)
                     var voiced = false
-                    if (i > 0 || j > 0) && i < pieceCount {
-                        voicedASCII.removeAll(keepingCapacity: true)
-                        HangulSpelling.appendMR(s, voiced: true, ascii: true, into: &voicedASCII)
-                        voiced = buf[ranges[i]].elementsEqual(voicedASCII)
+                    if (k > 0 || j > 0) && k < pieceCount {
+                        // Written voiced when the piece is the voiced MR folded to ASCII.
+                        let probe = buf.count
+                        HangulSpelling.appendMR(s, voiced: true, ascii: true, into: &buf)
+                        voiced = buf.same(ranges[k], probe..<buf.count)
+                        buf.truncate(to: probe)
                     }
+                    if voiced && n < 64 { voicedFlags |= 1 << UInt64(n) }
                     HangulSpelling.appendMR(s, voiced: voiced, ascii: false, into: &buf)
-                    HangulSpelling.appendMR(s, voiced: voiced, ascii: true, into: &asciiPiece)
-                    j += 1
+                    n += 1
                 }
-                mrRanges.append(mrStart..<buf.count)
-                let asciiStart = buf.count
-                buf.append(contentsOf: asciiPiece)
-                asciiRanges.append(asciiStart..<buf.count)
+                ranges.append(start..<buf.count)
             }
-            ranges.append(contentsOf: mrRanges)
-            ranges.append(contentsOf: asciiRanges)
+            n = 0
+            for u in units {
+                let start = buf.count
+                for j in 0..<u.syllableCount {
+                    HangulSpelling.appendMR(u.syllable(j), voiced: n < 64 && voicedFlags & (1 << UInt64(n)) != 0, ascii: true, into: &buf)
+                    n += 1
+                }
+                ranges.append(start..<buf.count)
+            }
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(160)
         // Source: "query Hangul 고영아", "Hangul 고영아" or "<script> <stored> → <derivation> <form>".
         if queryIsHangul {
-            ExplanationText.appendLiteral("query Hangul ", to: &out)
-            for u in units { u.forEachSyllable { ExplanationText.appendHangul($0, to: &out) } }
+            out.append("query Hangul ")
+            for u in units { for j in 0..<u.syllableCount { ExplanationText.appendHangul(u.syllable(j), to: out) } }
         } else {
             let prefix = derivedPrefix(form, stored)
-            if prefix.isEmpty { ExplanationText.appendLiteral("Hangul ", to: &out) } else { ExplanationText.append(prefix, to: &out) }
-            ExplanationText.append(form.text, to: &out)
+            if prefix.isEmpty { out.append("Hangul ") } else { out.append(prefix) }
+            out.append(form.text)
         }
-        let target = queryIsHangul ? "'" + form.text + "'" : "query"
         var writtenIsMR = needMR && pieceCount == unitCount
         if writtenIsMR {
-            for i in 0..<pieceCount where !ExplanationText.same(buf, ranges[i], ranges[ascii + i]) { writtenIsMR = false; break }
+            for i in 0..<pieceCount where !buf.same(ranges[i], ranges[ascii + i]) { writtenIsMR = false; break }
         }
-        if !needMR {
-            ExplanationText.appendLiteral(" → Revised Romanization '", to: &out)
-            ExplanationText.appendDisplay(buf, ranges, from: rr, units: units, swapped: swapped, to: &out)
-            ExplanationText.appendLiteral("' = ", to: &out)
-            ExplanationText.append(target, to: &out)
-        } else if writtenIsMR {
-            ExplanationText.appendLiteral(" → McCune–Reischauer '", to: &out)
-            ExplanationText.appendDisplay(buf, ranges, from: mr, units: units, swapped: swapped, to: &out)
-            ExplanationText.appendLiteral("' = ", to: &out)
-            ExplanationText.append(target, to: &out)
-        } else {
-            ExplanationText.appendLiteral(" → Revised Romanization '", to: &out)
-            ExplanationText.appendDisplay(buf, ranges, from: rr, units: units, swapped: swapped, to: &out)
-            ExplanationText.appendLiteral("' ≈ ", to: &out)
-            ExplanationText.append(target, to: &out)
+        let approximate = needMR && !writtenIsMR
+        out.append(writtenIsMR ? " → McCune–Reischauer '" : " → Revised Romanization '")
+        ExplanationText.appendDisplay(buf, ranges, from: writtenIsMR ? mr : rr, units: units, swapped: swapped, to: out)
+        out.append(approximate ? "' ≈ " : "' = ")
+        if queryIsHangul { out.append(UInt8(ascii: "'")); out.append(form.text); out.append(UInt8(ascii: "'")) } else { out.append("query") }
+        if approximate {
             var first = true
             for (i, p) in result.pieces.enumerated() {
                 let u = units[p.unit]
-                if ExplanationText.same(buf, ranges[i], ranges[rr + p.unit]) || ExplanationText.same(buf, ranges[i], ranges[ascii + p.unit]) { continue }
-                ExplanationText.appendLiteral(first ? "; " : ", ", to: &out)
+                if buf.same(ranges[i], ranges[rr + p.unit]) || buf.same(ranges[i], ranges[ascii + p.unit]) { continue }
+                out.append(first ? "; " : ", ")
                 first = false
                 if u.isFamily {
-                    ExplanationText.appendLiteral("surname variant ", to: &out)
-                    ExplanationText.appendCapitalized(buf[ranges[i]], to: &out)
+                    out.append("surname variant ")
+                    ExplanationText.appendCapitalized(buf.bytes(ranges[i]), to: out)
                 } else {
-                    ExplanationText.appendLiteral("variant ", to: &out)
-                    out.append(contentsOf: buf[ranges[i]])
+                    out.append("variant ")
+                    out.append(contentsOf: buf.bytes(ranges[i]))
                 }
-                ExplanationText.appendLiteral(" for ", to: &out)
-                u.forEachSyllable { ExplanationText.appendHangul($0, to: &out) }
-                ExplanationText.appendLiteral(" (RR ", to: &out)
-                if u.isFamily { ExplanationText.appendCapitalized(buf[ranges[rr + p.unit]], to: &out) } else { out.append(contentsOf: buf[ranges[rr + p.unit]]) }
+                out.append(" for ")
+                for j in 0..<u.syllableCount { ExplanationText.appendHangul(u.syllable(j), to: out) }
+                out.append(" (RR ")
+                if u.isFamily { ExplanationText.appendCapitalized(buf.bytes(ranges[rr + p.unit]), to: out) } else { out.append(contentsOf: buf.bytes(ranges[rr + p.unit])) }
                 out.append(UInt8(ascii: ")"))
             }
         }
-        if swapped { ExplanationText.appendLiteral("; given name first", to: &out) }
-        return String(decoding: out, as: UTF8.self)
+        if swapped { out.append("; given name first") }
+        swap(&ranges, &scratch.ranges)
     }
+}
+
+/// The buffers one lookup's explanations are written in, reused from match to match.
+final class ExplanationScratch {
+    /// Pieces of a romanization explanation (what was written, RR, MR...), named by range.
+    let pieces = ByteBuffer(capacity: 256)
+    /// The explanation being written.
+    let text = ByteBuffer(capacity: 256)
+    @exclusivity(unchecked) var ranges: [Range<Int>] = []
 }
 
 /// Byte-level pieces of explanations.
 enum ExplanationText {
-    /// Appends a literal's bytes, read in place (a `String`'s UTF-8 view is appended through
-    /// a generic path, several times slower for these short pieces).
-    @inline(__always) static func appendLiteral(_ s: StaticString, to out: inout [UInt8]) {
-        s.withUTF8Buffer { out.append(contentsOf: $0) }
-    }
-
-    /// Appends a string's UTF-8 bytes, read in place.
-    @inline(__always) static func append(_ s: String, to out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { out.append(contentsOf: $0) }
-    }
-
-    /// Whether two ranges of `buf` hold the same bytes.
-    @inline(__always) static func same(_ buf: [UInt8], _ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        a.count == b.count && buf[a].elementsEqual(buf[b])
-    }
-
     /// Appends "Family Given-name" (or "Given-name Family" when `swapped`), each capitalized,
     /// from the pieces of `units` at `ranges[from + u]`: the last family unit is the family
     /// name, the others are joined with hyphens.
-    static func appendDisplay(_ buf: [UInt8], _ ranges: [Range<Int>], from: Int, units: [MatchUnit], swapped: Bool,
-                              to out: inout [UInt8]) {
+    static func appendDisplay(_ buf: ByteBuffer, _ ranges: [Range<Int>], from: Int, units: [MatchUnit], swapped: Bool, to out: ByteBuffer) {
         var family: Range<Int>? = nil
-        var given: [UInt8] = []
-        for (u, unit) in units.enumerated() {
-            if unit.isFamily {
-                family = ranges[from + u]
-            } else {
-                if !given.isEmpty { given.append(UInt8(ascii: "-")) }
-                given.append(contentsOf: buf[ranges[from + u]])
+        for (u, unit) in units.enumerated() where unit.isFamily { family = ranges[from + u] }
+        func appendGiven() {
+            var first = true
+            for (u, unit) in units.enumerated() where !unit.isFamily {
+                let piece = buf.bytes(ranges[from + u])
+                if first { appendCapitalized(piece, to: out) } else { out.append(UInt8(ascii: "-")); out.append(contentsOf: piece) }
+                first = false
             }
         }
-        guard let family, !family.isEmpty else { appendCapitalized(given[...], to: &out); return }
+        guard let family, !family.isEmpty else { appendGiven(); return }
         if swapped {
-            appendCapitalized(given[...], to: &out)
+            appendGiven()
             out.append(UInt8(ascii: " "))
-            appendCapitalized(buf[family], to: &out)
+            appendCapitalized(buf.bytes(family), to: out)
         } else {
-            appendCapitalized(buf[family], to: &out)
+            appendCapitalized(buf.bytes(family), to: out)
             out.append(UInt8(ascii: " "))
-            appendCapitalized(given[...], to: &out)
+            appendGiven()
         }
     }
 
     /// Appends a Hangul syllable (offset from U+AC00) as UTF-8: three bytes, as every syllable is.
-    @inline(__always) static func appendHangul(_ s: UInt16, to out: inout [UInt8]) {
+    @inline(__always) static func appendHangul(_ s: UInt16, to out: ByteBuffer) {
         let v = UInt32(s) + 0xAC00
         out.append(UInt8(0xE0 | (v >> 12)))
         out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
@@ -281,13 +282,13 @@ enum ExplanationText {
 
     /// Appends `text` with its first character upper-cased, as ``LookupEngine/capitalized(_:)``
     /// does (ASCII in place; any other first character through `String`, e.g. MR's ŏ → Ŏ).
-    static func appendCapitalized(_ text: ArraySlice<UInt8>, to out: inout [UInt8]) {
+    static func appendCapitalized(_ text: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
         guard let first = text.first else { return }
         if first < 0x80 {
             out.append(first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") ? first - 32 : first)
-            out.append(contentsOf: text.dropFirst())
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text.dropFirst()))
         } else {
-            out.append(contentsOf: LookupEngine.capitalized(String(decoding: text, as: UTF8.self)).utf8)
+            out.append(LookupEngine.capitalized(String(decoding: text, as: UTF8.self)))
         }
     }
 }

@@ -128,11 +128,11 @@ struct MatchUnit: Sendable {
         self.spellings = spellings
     }
 
-    /// Calls `body` with each of the unit's syllables, in order, without building an array.
-    @inline(__always) func forEachSyllable(_ body: (UInt16) -> Void) {
-        if count >= 1 { body(first) }
-        if count == 2 { body(second) }
-    }
+    /// Number of syllables (1 or 2).
+    @inline(__always) var syllableCount: Int { Int(count) }
+
+    /// Syllable `i` (`i < syllableCount`), without building an array.
+    @inline(__always) func syllable(_ i: Int) -> UInt16 { i == 0 ? first : second }
 }
 
 /// The units the matcher walks: how many, and each one's spelling set, asked for only when
