@@ -154,7 +154,7 @@ struct JSONObject {
     /// `\\t`, else `\\u00xx`), everything else as UTF-8.
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    static func appendString<Out: ByteAppending>(_ s: String, to out: inout Out) {
+    @inline(__always) static func appendString<Out: ByteAppending>(_ s: String, to out: inout Out) {
         var s = s
         s.withUTF8 { utf8 in appendString(utf8, to: &out) }
     }
@@ -183,14 +183,15 @@ struct JSONObject {
     }
 
     /// Appends UTF-8 bytes as a JSON string (see above).
-    static func appendString<Out: ByteAppending>(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout Out) {
+    @inline(__always) static func appendString<Out: ByteAppending>(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout Out) {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escape: copy them in one go.
-        if !needsEscape(utf8) {
-            out.append(contentsOf: utf8)
-            out.append(UInt8(ascii: "\""))
-            return
-        }
+        if needsEscape(utf8) { appendEscaped(utf8, to: &out) } else { out.append(contentsOf: utf8) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The bytes of a string that needs escapes, escaped (out of line: rare).
+    @inline(never) private static func appendEscaped<Out: ByteAppending>(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout Out) {
         let hex = hexDigits
         for u in utf8 {
             switch u {
@@ -203,7 +204,6 @@ struct JSONObject {
             default: out.append(u)
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -181,18 +181,22 @@ struct LookupCommand: ParsableCommand {
     static func appendJSON<Out: ByteAppending>(_ query: String, _ matches: [LookupMatch], to out: inout Out) {
         JSONObject.appendMember(#"{"query":"#, query, to: &out)
         JSONObject.appendLiteral(#","matches":["#, to: &out)
-        for (i, m) in matches.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            JSONObject.appendMember(#"{"id":"#, m.id, to: &out)
-            JSONObject.appendMember(#","kind":"#, m.kind.rawValue, to: &out)
-            JSONObject.appendMember(#","canonical":"#, m.canonical, to: &out)
-            JSONObject.appendLiteral(#","score":"#, to: &out)
-            JSONObject.appendNumber(m.score, to: &out)
-            JSONObject.appendMember(#","method":"#, m.method.rawValue, to: &out)
-            JSONObject.appendMember(#","matched":"#, m.matched, to: &out)
-            JSONObject.appendMember(#","explanation":"#, m.explanation, to: &out)
-            if m.deprecated { JSONObject.appendLiteral(#","deprecated":true"#, to: &out) }
-            out.append(UInt8(ascii: "}"))
+        // Read in place: copying each match out (five strings) cost a retain and a release each.
+        matches.withUnsafeBufferPointer { matches in
+            for i in matches.indices {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                let m = matches.baseAddress! + i
+                JSONObject.appendMember(#"{"id":"#, m.pointee.id, to: &out)
+                JSONObject.appendMember(#","kind":"#, m.pointee.kind.rawValue, to: &out)
+                JSONObject.appendMember(#","canonical":"#, m.pointee.canonical, to: &out)
+                JSONObject.appendLiteral(#","score":"#, to: &out)
+                JSONObject.appendNumber(m.pointee.score, to: &out)
+                JSONObject.appendMember(#","method":"#, m.pointee.method.rawValue, to: &out)
+                JSONObject.appendMember(#","matched":"#, m.pointee.matched, to: &out)
+                JSONObject.appendMember(#","explanation":"#, m.pointee.explanation, to: &out)
+                if m.pointee.deprecated { JSONObject.appendLiteral(#","deprecated":true"#, to: &out) }
+                out.append(UInt8(ascii: "}"))
+            }
         }
         JSONObject.appendLiteral("]}", to: &out)
     }

@@ -50,6 +50,58 @@ enum EditDistance {
     }
 }
 
+/// A query compiled for the bit-parallel optimal-string-alignment distance (Hyyrö 2003, as in
+/// rapidfuzz's `osa_hyrroe2003`): one 64-bit word per letter says where the letter occurs in
+/// the query, and each letter of the other string then costs a dozen word operations instead
+/// of a row of the table. Fuzzy matching compares one query with a few hundred references.
+struct OSAPattern {
+    /// `masks[c]`: bit i set when letter i of the pattern is the byte c (below 128).
+    private let masks: [UInt64]
+    /// Letters in the pattern (1...64).
+    let count: Int
+
+    /// Nil when `pattern` is empty, longer than 64 letters, or not ASCII.
+    init?(_ pattern: UnsafeBufferPointer<UInt8>) {
+        guard !pattern.isEmpty, pattern.count <= 64, pattern.allSatisfy({ $0 < 128 }) else { return nil }
+        var masks = [UInt64](repeating: 0, count: 128)
+        for (i, c) in pattern.enumerated() { masks[Int(c)] |= 1 << UInt64(i) }
+        self.masks = masks
+        count = pattern.count
+    }
+
+    /// ``EditDistance/osa(_:_:limit:)`` of the pattern and `b`: the distance, or `limit + 1`
+    /// when it exceeds `limit`.
+    /// - Complexity: O(|b|) word operations.
+    func distance(_ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+        let m = count, n = b.count
+        if abs(m - n) > limit { return limit + 1 }
+        if n == 0 { return min(m, limit + 1) }
+        let top: UInt64 = 1 << UInt64(m - 1)
+        var vp: UInt64 = ~0, vn: UInt64 = 0, d0: UInt64 = 0, previous: UInt64 = 0
+        var score = m
+        return masks.withUnsafeBufferPointer { masks -> Int in
+            for j in 0..<n {
+                let c = b[j]
+                let pm = c < 128 ? masks[Int(c)] : 0
+                // A swap of the two letters before this one (the column before's matches).
+                let transposition = (((~d0) & pm) << 1) & previous
+                d0 = (((pm & vp) &+ vp) ^ vp) | pm | vn | transposition
+                var hp = vn | ~(d0 | vp)
+                var hn = d0 & vp
+                if hp & top != 0 { score += 1 } else if hn & top != 0 { score -= 1 }
+                hp = (hp << 1) | 1
+                hn <<= 1
+                vp = hn | ~(d0 | hp)
+                vn = hp & d0
+                previous = pm
+                // The rest of `b` can lower the distance by at most one a letter.
+                if score - (n - j - 1) > limit { return limit + 1 }
+            }
+            return min(score, limit + 1)
+        }
+    }
+}
+
 extension HangulSpelling {
     /// All spellings of any initial, vowel and final, for the syllable grammar.
     private static let grammar: (initials: [[UInt8]], vowels: [[UInt8]], finals: [[UInt8]]) = {

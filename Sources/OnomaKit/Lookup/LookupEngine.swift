@@ -223,8 +223,10 @@ public final class LookupEngine: Sendable {
         mutating func note(_ g: UInt32, _ orders: Orders) {
             if slots.isEmpty {
                 if let i = list.firstIndex(where: { $0.group == g }) { list[i].orders.formUnion(orders); return }
+                // One allocation for the usual few dozen (not one per doubling).
+                if list.isEmpty { list.reserveCapacity(32) }
                 list.append((g, orders))
-                if list.count == CandidateGroups.linearLimit { rehash(64) }
+                if list.count == CandidateGroups.linearLimit { rehash(128) }
                 return
             }
             let mask = slots.count - 1
@@ -358,6 +360,7 @@ public final class LookupEngine: Sendable {
         if limit == 0 { return }
         var symbols: [UInt8] = []
         for t in tokens { PhoneticSkeleton.appendLatin(t, into: &symbols) }
+        let pattern = letters.withUnsafeBufferPointer { OSAPattern($0) }
         var tried = KeySet(capacity: 64)
         var buffer: [UInt8] = []
         var querySyllables: Int?
@@ -374,7 +377,8 @@ public final class LookupEngine: Sendable {
                 var closest: [UInt8] = []
                 letters.withUnsafeBufferPointer { query in
                     forEachReference(first, swapped: swapped, buffer: &buffer) { i, reference in
-                        let d = EditDistance.osa(query, reference, limit: min(limit, bestDistance))
+                        let bound = min(limit, bestDistance)
+                        let d = pattern?.distance(reference, limit: bound) ?? EditDistance.osa(query, reference, limit: bound)
                         if d < bestDistance { bestDistance = d; bestReference = i; closest = Array(reference) }
                     }
                 }

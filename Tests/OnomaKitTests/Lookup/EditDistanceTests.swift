@@ -47,6 +47,36 @@ import Testing
             let banded = EditDistance.osa(a, b, limit: limit)
             #expect(banded == min(full, limit + 1), "\(String(decoding: a, as: UTF8.self)) / \(String(decoding: b, as: UTF8.self))")
             if banded != min(full, limit + 1) { return }
+            // The bit-parallel form fuzzy lookups use gives the same answer.
+            if let pattern = a.withUnsafeBufferPointer({ OSAPattern($0) }) {
+                let parallel = b.withUnsafeBufferPointer { pattern.distance($0, limit: limit) }
+                #expect(parallel == min(full, limit + 1), "bit-parallel: \(String(decoding: a, as: UTF8.self)) / \(String(decoding: b, as: UTF8.self))")
+                if parallel != min(full, limit + 1) { return }
+            }
         }
+    }
+
+    /// The bit-parallel distance on patterns up to the 64-letter word, over the whole alphabet.
+    @Test func bitParallelAgreesOnLongPatterns() {
+        var rng = SplitMix64(seed: 0x05A6)
+        for _ in 0..<3_000 {
+            let a = (0..<(1 + Int(rng.next() % 64))).map { _ in UInt8(97 + rng.next() % 26) }
+            var b = a
+            for _ in 0..<Int(rng.next() % 4) {
+                let i = Int(rng.next() % UInt64(b.count))
+                switch rng.next() % 4 {
+                case 0: if b.count > 1 { b.remove(at: i) }
+                case 1: b.insert(UInt8(97 + rng.next() % 26), at: i)
+                case 2: b[i] = UInt8(97 + rng.next() % 26)
+                default: if i + 1 < b.count { b.swapAt(i, i + 1) }
+                }
+            }
+            let pattern = a.withUnsafeBufferPointer { OSAPattern($0) }!
+            let full = Self.reference(a, b)
+            for limit in [1, 2, 64] {
+                #expect(b.withUnsafeBufferPointer { pattern.distance($0, limit: limit) } == min(full, limit + 1))
+            }
+        }
+        #expect([UInt8](repeating: 97, count: 65).withUnsafeBufferPointer { OSAPattern($0) } == nil)
     }
 }
