@@ -72,7 +72,9 @@ struct EntryTable: Sendable {
     /// its name number `name`. Reads the entry in place and makes strings only of those, not
     /// of every name, family, given name, scheme and note (five times fewer allocations).
     /// - Returns: nil when the bytes are damaged (only a corrupt cache can cause that).
-    func summary(_ i: Int, name wanted: Int, language: String) -> EntrySummary? {
+    /// - Parameter nameText: false when the caller has the name's text already (the returned
+    ///   name's text is then empty): a string fewer per match.
+    func summary(_ i: Int, name wanted: Int, language: String, nameText: Bool = true) -> EntrySummary? {
         var language = language
         return language.withUTF8 { lang in
             withEntry(i) { r -> EntrySummary? in
@@ -89,7 +91,7 @@ struct EntryTable: Sendable {
                         if currentInLanguage == nil && n.status != .deprecated { currentInLanguage = n.text }
                     }
                     if k == wanted {
-                        stored = NameForm(language: EntryTable.string(n.language), text: EntryTable.string(n.text), status: n.status)
+                        stored = NameForm(language: EntryTable.string(n.language), text: nameText ? EntryTable.string(n.text) : "", status: n.status)
                     }
                 }
                 let id = EntryTable.string(header.id)

@@ -28,9 +28,12 @@ extension LookupEngine {
         // Text and labels only: the letters are decoded below when an explanation needs them.
         let form = index.forms.header(Int(c.form))
         // Only a damaged cache (which the checksum refuses) could fail these; never trap.
-        let entry = index.entries.summary(Int(c.entry), name: Int(form.name), language: options.language)
+        // A stored (not derived) form's text is the name's text: not decoded twice.
+        let derived = form.derivation != nil
+        let entry = index.entries.summary(Int(c.entry), name: Int(form.name), language: options.language, nameText: derived)
             ?? EntrySummary(id: "?", kind: .person, canonical: "?", name: nil)
-        let stored = entry.name ?? NameForm(language: "und", text: form.text)
+        var stored = entry.name ?? NameForm(language: "und", text: form.text)
+        if !derived { stored.text = form.text }
         let canonical = entry.canonical
         let deprecated = stored.status == .deprecated
         var explanation = ""

@@ -168,8 +168,7 @@ public final class LookupEngine: Sendable {
                                       method: derived ? .romanization : .exact, reason: .exact))
             }
         }
-        let units = LookupIndex.units(of: folded)
-        let key = LookupIndex.hash(units)
+        let key = LookupIndex.hash(folded)
         index.normalized.forEach(key) { v in
             let f = Int(v >> PostingFlag.shift)
             let swapped = v & PostingFlag.swapped != 0

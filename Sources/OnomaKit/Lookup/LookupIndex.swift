@@ -451,6 +451,14 @@ struct LookupIndex: Sendable {
         return h.value
     }
 
+    /// ``hash(_:)`` of `units(of: folded)` without building the units: they are the tokens'
+    /// scalars in order either way.
+    @inline(__always) static func hash(_ folded: NameText) -> UInt64 {
+        var h = StableHash()
+        for t in folded.tokens { for s in t.scalars { h.combine(s.value) } }
+        return h.value
+    }
+
     /// The forms of entry `e`.
     func forms(ofEntry e: Int) -> Range<Int> { Int(entryForms[e])..<Int(entryForms[e + 1]) }
 }

@@ -76,6 +76,10 @@ final class SpellingSet: Sendable {
     let count: Int
     /// What the spellings say about vowels (``VowelRuns``).
     let vowelShape: VowelRuns.Shape
+    /// `bytes` and `layout` again, in memory the set owns: the matcher reads them through
+    /// these pointers (an array read retains its buffer and checks bounds, and the matcher
+    /// reads a set for every unit of every candidate). Valid while the set is alive.
+    let view: SpellingView
 
     static let firstSpelling = 27
 
@@ -108,6 +112,30 @@ final class SpellingSet: Sendable {
         self.layout = layout
         count = sorted.count
         vowelShape = VowelRuns.Shape(sorted.lazy.map { $0.letters })
+        view = SpellingView(bytes: bytes, layout: layout)
+    }
+
+    deinit { view.deallocate() }
+}
+
+/// Read-only copies of a ``SpellingSet``'s arrays, owned (and freed) by the set.
+struct SpellingView: @unchecked Sendable {
+    // @unchecked: written once in `init`, only read after, freed by the owning set's deinit.
+    let bytes: UnsafePointer<UInt8>
+    let layout: UnsafePointer<Int32>
+
+    init(bytes: [UInt8], layout: [Int32]) {
+        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, bytes.count))
+        b.initialize(from: bytes, count: bytes.count)
+        let l = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, layout.count))
+        l.initialize(from: layout, count: layout.count)
+        self.bytes = UnsafePointer(b)
+        self.layout = UnsafePointer(l)
+    }
+
+    func deallocate() {
+        UnsafeMutablePointer(mutating: bytes).deallocate()
+        UnsafeMutablePointer(mutating: layout).deallocate()
     }
 }
 
@@ -352,8 +380,9 @@ enum SyllableMatcher {
                 var reached = false
                 var nextReach: UInt64 = 0
                 let set = units.spellings(rotated ? (k + 1) % u : k)
-                set.bytes.withUnsafeBufferPointer { bytes in
-                    set.layout.withUnsafeBufferPointer { layout in
+                withExtendedLifetime(set) {
+                    let bytes = set.view.bytes, layout = set.view.layout
+                    do {
                         var pending = reach
                         var p = -1
                         while true {

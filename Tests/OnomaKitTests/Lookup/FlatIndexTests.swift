@@ -139,4 +139,12 @@ import Testing
         let copy = MappedFile(copying: Data(bytes.prefix(10)))
         #expect(Array(copy.bytes) == Array(bytes.prefix(10)))
     }
+
+    /// A query's normalized key is computed from its tokens directly; it must be the key the
+    /// index files forms under (computed from their units).
+    @Test(arguments: ["고영아", "Koh Young-aah", "杨占峰", "Yang Zhan Feng", "김구 2", "The Korea Herald Co."])
+    func queryKeyIsTheIndexKey(_ text: String) {
+        let folded = NameText(text)
+        #expect(LookupIndex.hash(folded) == LookupIndex.hash(LookupIndex.units(of: folded)))
+    }
 }
