@@ -209,45 +209,60 @@ public final class LookupEngine: Sendable {
 
     /// The reading groups a query's skeleton keys reach, each once, in the order first reached,
     /// with the orders to verify it in. A Hangul query reaches some sixty (several keys, each
-    /// group under more than one), so past a few they are found through a small hash table.
+    /// group under more than one), a Latin one a few dozen: they are deduplicated through an
+    /// open-addressing table in scratch memory the caller provides (``with(_:)``), past its
+    /// capacity (never seen in practice) through an array.
     struct CandidateGroups {
-        private(set) var list: [(group: UInt32, orders: Orders)] = []
-        /// Open addressing: position in `list` + 1, 0 for empty; allocated past `linearLimit`.
-        private var slots: [Int32] = []
-        private static let linearLimit = 8
+        /// Slot → position in `groups` + 1 (0: empty); `slotCount` slots, a power of two.
+        private let slots: UnsafeMutablePointer<UInt32>
+        private let groups: UnsafeMutablePointer<UInt32>, orderSets: UnsafeMutablePointer<UInt8>
+        private(set) var count = 0
+        private var overflow: [(group: UInt32, orders: Orders)] = []
+        static let capacity = 256, slotCount = 512
 
-        var isEmpty: Bool { list.isEmpty }
+        /// Calls `body` with an empty set in stack memory.
+        static func with<R>(_ body: (inout CandidateGroups) -> R) -> R {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: slotCount + capacity + capacity / 4) { raw in
+                let base = raw.baseAddress!
+                base.initialize(repeating: 0, count: slotCount)
+                let orders = UnsafeMutableRawPointer(base + slotCount + capacity).bindMemory(to: UInt8.self, capacity: capacity)
+                var set = CandidateGroups(slots: base, groups: base + slotCount, orderSets: orders)
+                return body(&set)
+            }
+        }
+
+        private init(slots: UnsafeMutablePointer<UInt32>, groups: UnsafeMutablePointer<UInt32>, orderSets: UnsafeMutablePointer<UInt8>) {
+            self.slots = slots
+            self.groups = groups
+            self.orderSets = orderSets
+        }
+
+        var isEmpty: Bool { count == 0 && overflow.isEmpty }
 
         /// Adds `orders` to group `g`.
-        mutating func note(_ g: UInt32, _ orders: Orders) {
-            if slots.isEmpty {
-                if let i = list.firstIndex(where: { $0.group == g }) { list[i].orders.formUnion(orders); return }
-                // One allocation for the usual few dozen (not one per doubling).
-                if list.isEmpty { list.reserveCapacity(32) }
-                list.append((g, orders))
-                if list.count == CandidateGroups.linearLimit { rehash(128) }
-                return
-            }
-            let mask = slots.count - 1
+        @inline(__always) mutating func note(_ g: UInt32, _ orders: Orders) {
+            let mask = CandidateGroups.slotCount - 1
             var h = Int(truncatingIfNeeded: (g &* 0x9E37_79B1) >> 7) & mask
             while slots[h] != 0 {
                 let i = Int(slots[h]) - 1
-                if list[i].group == g { list[i].orders.formUnion(orders); return }
+                if groups[i] == g { orderSets[i] |= orders.rawValue; return }
                 h = (h + 1) & mask
             }
-            list.append((g, orders))
-            slots[h] = Int32(list.count)
-            if list.count * 2 > slots.count { rehash(slots.count * 2) }
+            guard count < CandidateGroups.capacity else { return noteOverflow(g, orders) }
+            groups[count] = g
+            orderSets[count] = orders.rawValue
+            count += 1
+            slots[h] = UInt32(count)
         }
 
-        private mutating func rehash(_ size: Int) {
-            slots = [Int32](repeating: 0, count: size)
-            let mask = size - 1
-            for (i, c) in list.enumerated() {
-                var h = Int(truncatingIfNeeded: (c.group &* 0x9E37_79B1) >> 7) & mask
-                while slots[h] != 0 { h = (h + 1) & mask }
-                slots[h] = Int32(i + 1)
-            }
+        private mutating func noteOverflow(_ g: UInt32, _ orders: Orders) {
+            if let i = overflow.firstIndex(where: { $0.group == g }) { overflow[i].orders.formUnion(orders) } else { overflow.append((g, orders)) }
+        }
+
+        /// Calls `body` with each group and its orders, in the order first reached.
+        @inline(__always) func forEach(_ body: (UInt32, Orders) -> Void) {
+            for i in 0..<count { body(groups[i], Orders(rawValue: orderSets[i])) }
+            for o in overflow { body(o.group, o.orders) }
         }
     }
 
@@ -264,28 +279,30 @@ public final class LookupEngine: Sendable {
             packedLetters.append(contentsOf: letters[(start + 1)...])
             PhoneticSkeleton.appendLatin(letters[start...], into: &symbols)
         }
-        var candidates = CandidateGroups()
-        index.skeletonHangul.forEach(PhoneticSkeleton.key(symbols)) { v in
-            let g = v >> PostingFlag.shift
-            // A swapped posting files the group's units given name first.
-            candidates.note(g, v & PostingFlag.swapped != 0 ? .rotated : .natural)
-        }
-        if candidates.isEmpty { return }
-        packedLetters.withUnsafeBufferPointer { packed in
-            let runs = VowelRuns.latin(packed)
-            for (g, var orders) in candidates.list {
-                let f = index.groups.first(Int(g))
-                guard index.forms.script(f) == .hangul else { continue }
-                let units = HangulUnits(hangul: index.forms.hangulSlice(f), family: index.forms.familyUnits(f), table: index.spellings)
-                // Most candidates differ from the query only in their vowels: a word operation
-                // against what the index stored sets most aside, the spelling sets the rest.
-                if orders.contains(.natural), !VowelRuns.mayFit(runs, within: VowelRuns.Latin(raw: index.groupVowels[Int(g)]))
-                    || !VowelRuns.admits(units, rotated: false, latin: runs) { orders.remove(.natural) }
-                if orders.contains(.rotated), !VowelRuns.mayFit(runs, within: VowelRuns.Latin(raw: index.groupVowelsRotated[Int(g)]))
-                    || !VowelRuns.admits(units, rotated: true, latin: runs) { orders.remove(.rotated) }
-                if orders.isEmpty { continue }
-                verify(units, firstIsFamily: units.family > 0, materialize: { index.spellings.units(units.hangul, family: units.family) },
-                       packed: packed, orders: orders, latinLetters: letters, queryIsHangul: false, group: Int(g), into: &found)
+        CandidateGroups.with { candidates in
+            index.skeletonHangul.forEach(PhoneticSkeleton.key(symbols)) { v in
+                let g = v >> PostingFlag.shift
+                // A swapped posting files the group's units given name first.
+                candidates.note(g, v & PostingFlag.swapped != 0 ? .rotated : .natural)
+            }
+            if candidates.isEmpty { return }
+            packedLetters.withUnsafeBufferPointer { packed in
+                let runs = VowelRuns.latin(packed)
+                candidates.forEach { g, orders in
+                    var orders = orders
+                    let f = index.groups.first(Int(g))
+                    guard index.forms.script(f) == .hangul else { return }
+                    let units = HangulUnits(hangul: index.forms.hangulSlice(f), family: index.forms.familyUnits(f), table: index.spellings)
+                    // Most candidates differ from the query only in their vowels: a word operation
+                    // against what the index stored sets most aside, the spelling sets the rest.
+                    if orders.contains(.natural), !VowelRuns.mayFit(runs, within: VowelRuns.Latin(raw: index.groupVowels[Int(g)]))
+                        || !VowelRuns.admits(units, rotated: false, latin: runs) { orders.remove(.natural) }
+                    if orders.contains(.rotated), !VowelRuns.mayFit(runs, within: VowelRuns.Latin(raw: index.groupVowelsRotated[Int(g)]))
+                        || !VowelRuns.admits(units, rotated: true, latin: runs) { orders.remove(.rotated) }
+                    if orders.isEmpty { return }
+                    verify(units, firstIsFamily: units.family > 0, materialize: { index.spellings.units(units.hangul, family: units.family) },
+                           packed: packed, orders: orders, latinLetters: letters, queryIsHangul: false, group: Int(g), into: &found)
+                }
             }
         }
     }
@@ -298,26 +315,28 @@ public final class LookupEngine: Sendable {
         let hangul = folded.tokens.flatMap { $0.scalars.map { UInt16($0.value - 0xAC00) } }
         let family = index.surnames.familyLength(of: hangul)
         let units = index.spellings.units(hangul, family: family < hangul.count ? family : 0)
-        var candidates = CandidateGroups()
-        for (key, querySwapped) in LookupIndex.hangulSkeletons(hangul, family: family < hangul.count ? family : 0, surnames: index.surnames) {
-            index.skeletonLatin.forEach(key) { v in
-                let g = v >> PostingFlag.shift
-                // Either side given name first (but not both) means the query's units rotated.
-                candidates.note(g, querySwapped != (v & PostingFlag.swapped != 0) ? .rotated : .natural)
-            }
-        }
         // Most candidates differ from the query only in their vowels: the runs the query can
         // have, in each order, against those the index stored for each candidate.
         let natural = VowelRuns.Korean(units, rotated: false)
         let rotated = units.count > 1 ? VowelRuns.Korean(units, rotated: true) : natural
-        for (g, var orders) in candidates.list {
-            let runs = VowelRuns.Latin(raw: index.groupVowels[Int(g)])
-            if orders.contains(.natural), !natural.admits(runs) { orders.remove(.natural) }
-            if orders.contains(.rotated), !rotated.admits(runs) { orders.remove(.rotated) }
-            if orders.isEmpty { continue }
-            _ = index.forms.withPackedLatin(index.groups.first(Int(g))) { packed in
-                verify(units, firstIsFamily: units.first?.isFamily == true, materialize: { units }, packed: packed, orders: orders,
-                       latinLetters: [], queryIsHangul: true, group: Int(g), into: &found)
+        CandidateGroups.with { candidates in
+            for (key, querySwapped) in LookupIndex.hangulSkeletons(hangul, family: family < hangul.count ? family : 0, surnames: index.surnames) {
+                index.skeletonLatin.forEach(key) { v in
+                    let g = v >> PostingFlag.shift
+                    // Either side given name first (but not both) means the query's units rotated.
+                    candidates.note(g, querySwapped != (v & PostingFlag.swapped != 0) ? .rotated : .natural)
+                }
+            }
+            candidates.forEach { g, orders in
+                var orders = orders
+                let runs = VowelRuns.Latin(raw: index.groupVowels[Int(g)])
+                if orders.contains(.natural), !natural.admits(runs) { orders.remove(.natural) }
+                if orders.contains(.rotated), !rotated.admits(runs) { orders.remove(.rotated) }
+                if orders.isEmpty { return }
+                _ = index.forms.withPackedLatin(index.groups.first(Int(g))) { packed in
+                    verify(units, firstIsFamily: units.first?.isFamily == true, materialize: { units }, packed: packed, orders: orders,
+                           latinLetters: [], queryIsHangul: true, group: Int(g), into: &found)
+                }
             }
         }
     }

@@ -148,3 +148,29 @@ import Testing
         #expect(LookupIndex.hash(folded) == LookupIndex.hash(LookupIndex.units(of: folded)))
     }
 }
+
+@Suite struct CandidateGroupsTests {
+    /// Each group once, in the order first reached, with the orders of all its postings, past
+    /// the stack table's capacity too.
+    @Test(arguments: [3, 200, 700])
+    func deduplicatesInFirstReachedOrder(_ distinct: Int) {
+        var rng = SplitMix64(seed: UInt64(distinct))
+        var expected: [(UInt32, UInt8)] = []
+        var seen: [UInt32: Int] = [:]
+        var postings: [(UInt32, UInt8)] = []
+        for _ in 0..<(distinct * 3) {
+            let g = UInt32(rng.next() % UInt64(distinct)) * 7919
+            let o: UInt8 = rng.next() % 2 == 0 ? 1 : 2
+            postings.append((g, o))
+            if let i = seen[g] { expected[i].1 |= o } else { seen[g] = expected.count; expected.append((g, o)) }
+        }
+        let got = LookupEngine.CandidateGroups.with { set -> [(UInt32, UInt8)] in
+            for (g, o) in postings { set.note(g, LookupEngine.Orders(rawValue: o)) }
+            var out: [(UInt32, UInt8)] = []
+            set.forEach { g, o in out.append((g, o.rawValue)) }
+            return out
+        }
+        #expect(got.map(\.0) == expected.map(\.0))
+        #expect(got.map(\.1) == expected.map(\.1))
+    }
+}
