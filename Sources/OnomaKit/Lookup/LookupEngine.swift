@@ -486,31 +486,21 @@ public final class LookupEngine: Sendable {
     /// The skeleton keys within one edit, likeliest first: the key itself, then deletions and
     /// transpositions (a doubled, dropped or swapped letter), then substitutions and insertions.
     static func neighbourhood(_ symbols: [UInt8]) -> [UInt64] {
+        let capacity = (symbols.count + 1) * 2 * Int(PhoneticSkeleton.symbolCount) + 16
+        if symbols.count + 1 <= 15 { return packedNeighbourhood(symbols, capacity: capacity) }
         var keys: [UInt64] = [PhoneticSkeleton.key(symbols)]
-        var seen = KeySet(capacity: (symbols.count + 1) * 2 * Int(PhoneticSkeleton.symbolCount) + 16)
+        var seen = KeySet(capacity: capacity)
         _ = seen.insert(keys[0])
-        // One reusable buffer: each neighbour is written collapsed straight into it (no copy of
-        // the symbols and no new array per neighbour).
+        // Longer skeletons (their neighbours' keys are hashes): one reusable buffer, each
+        // neighbour written collapsed straight into it (no new array per neighbour).
         var buf: [UInt8] = []
         buf.reserveCapacity(symbols.count + 1)
         let n = symbols.count
         // The neighbour: `symbols` with position `skip` left out, `replace` written at `at`
         // (inserted before symbols[at] when `insert`), collapsed like a skeleton.
-        // A neighbour has at most n + 1 symbols; up to 15 of them, its key is the symbols
-        // themselves packed 4 bits each (``PhoneticSkeleton/key(_:)``), built here as the
-        // symbols are pushed, without the buffer.
-        let packed = n + 1 <= 15
         func add(skip: Int = -1, at: Int = -1, replace: UInt8 = 0, insert: Bool = false, swapAt: Int = -1) {
-            var key: UInt64 = 0
-            var last: UInt8 = 0xFF
-            @inline(__always) func push(_ s: UInt8) {
-                if packed {
-                    if s != last { key = key << 4 | UInt64(s); last = s }
-                } else {
-                    PhoneticSkeleton.push(s, into: &buf)
-                }
-            }
-            if !packed { buf.removeAll(keepingCapacity: true) }
+            @inline(__always) func push(_ s: UInt8) { PhoneticSkeleton.push(s, into: &buf) }
+            buf.removeAll(keepingCapacity: true)
             var j = 0
             while j <= n {
                 if insert && j == at { push(replace) }
@@ -525,7 +515,7 @@ public final class LookupEngine: Sendable {
                 push(!insert && j == at ? replace : symbols[j])
                 j += 1
             }
-            let k = packed ? key : PhoneticSkeleton.key(buf)
+            let k = PhoneticSkeleton.key(buf)
             if seen.insert(k) { keys.append(k) }
         }
         for i in symbols.indices {
@@ -539,5 +529,54 @@ public final class LookupEngine: Sendable {
             for s in 1...PhoneticSkeleton.symbolCount { add(at: i, replace: s, insert: true) }
         }
         return keys
+    }
+
+    /// ``neighbourhood(_:)`` of a skeleton whose neighbours all pack into a key (at most 14
+    /// symbols): each key is put together from the key of the symbols before the edit, the
+    /// one or two symbols of the edit and the key of the symbols after it, collapsing only where
+    /// they join (a skeleton has no repeats inside), instead of pushing every symbol of some two
+    /// hundred neighbours. Same keys, same order.
+    private static func packedNeighbourhood(_ symbols: [UInt8], capacity: Int) -> [UInt64] {
+        let n = symbols.count
+        var keys: [UInt64] = [PhoneticSkeleton.key(symbols)]
+        keys.reserveCapacity(capacity / 2)
+        var seen = KeySet(capacity: capacity)
+        _ = seen.insert(keys[0])
+        var before = [UInt64](repeating: 0, count: n + 1), after = [UInt64](repeating: 0, count: n + 1)
+        for i in 0..<n { before[i + 1] = before[i] << 4 | UInt64(symbols[i]) }
+        for i in stride(from: n - 1, through: 0, by: -1) { after[i] = UInt64(symbols[i]) << UInt64(4 * (n - 1 - i)) | after[i + 1] }
+        for i in 0..<n {
+            compose(i, 0, 0, 0, i + 1, symbols, before, after, &keys, &seen)                                  // dropped
+            if i + 1 < n { compose(i, symbols[i + 1], symbols[i], 2, i + 2, symbols, before, after, &keys, &seen) }  // swapped
+        }
+        for i in 0..<n {
+            for s in 1...PhoneticSkeleton.symbolCount where s != symbols[i] { compose(i, s, 0, 1, i + 1, symbols, before, after, &keys, &seen) }  // changed
+        }
+        for i in 0...n {
+            for s in 1...PhoneticSkeleton.symbolCount { compose(i, s, 0, 1, i, symbols, before, after, &keys, &seen) }  // added
+        }
+        return keys
+    }
+
+    /// The key of `symbols[..<a]` + the first `middle` of (m0, m1) + `symbols[b...]`, collapsed,
+    /// added to `keys` unless seen; `before[i]` and `after[i]` are the packed keys of
+    /// `symbols[..<i]` and `symbols[i...]`.
+    @inline(__always) private static func compose(_ a: Int, _ m0: UInt8, _ m1: UInt8, _ middle: Int, _ b: Int, _ symbols: [UInt8],
+                                                  _ before: [UInt64], _ after: [UInt64], _ keys: inout [UInt64], _ seen: inout KeySet) {
+        let n = symbols.count
+        var key = before[a]
+        var last: UInt8 = a > 0 ? symbols[a - 1] : 0xFF
+        if middle >= 1 && m0 != last { key = key << 4 | UInt64(m0); last = m0 }
+        if middle >= 2 && m1 != last { key = key << 4 | UInt64(m1); last = m1 }
+        if b < n {
+            let length = n - b
+            if symbols[b] == last {
+                let kept = UInt64(4 * (length - 1))
+                key = key << kept | (after[b] & ((1 << kept) &- 1))
+            } else {
+                key = key << UInt64(4 * length) | after[b]
+            }
+        }
+        if seen.insert(key) { keys.append(key) }
     }
 }

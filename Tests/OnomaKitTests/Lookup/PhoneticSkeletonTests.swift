@@ -92,3 +92,46 @@ import Testing
         #expect(EditDistance.osa(Array("kim".utf8), Array("kimminjun".utf8), limit: 2) == 3)
     }
 }
+
+@Suite struct SkeletonNeighbourhoodTests {
+    /// Every skeleton one edit away, built the plain way: edit, collapse repeats, key; in the
+    /// engine's order (dropped and swapped symbols, changed, added), first occurrences only.
+    static func reference(_ symbols: [UInt8]) -> [UInt64] {
+        func collapsed(_ s: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = []
+            for x in s { PhoneticSkeleton.push(x, into: &out) }
+            return out
+        }
+        var variants: [[UInt8]] = [symbols]
+        let n = symbols.count
+        for i in 0..<n {
+            var d = symbols; d.remove(at: i); variants.append(d)
+            if i + 1 < n { var w = symbols; w.swapAt(i, i + 1); variants.append(w) }
+        }
+        for i in 0..<n {
+            for s in 1...PhoneticSkeleton.symbolCount where s != symbols[i] { var c = symbols; c[i] = s; variants.append(c) }
+        }
+        for i in 0...n {
+            for s in 1...PhoneticSkeleton.symbolCount { var a = symbols; a.insert(s, at: i); variants.append(a) }
+        }
+        var keys: [UInt64] = [], seen = Set<UInt64>()
+        for v in variants {
+            let k = PhoneticSkeleton.key(collapsed(v))
+            if seen.insert(k).inserted { keys.append(k) }
+        }
+        return keys
+    }
+
+    /// The keys put together from pieces are the keys of the edited skeletons, in order, for
+    /// packed (up to 14 symbols) and hashed skeletons.
+    @Test func neighboursAreTheEditedSkeletons() {
+        var rng = SplitMix64(seed: 0x5E1E)
+        for _ in 0..<2_000 {
+            var symbols: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 18) {
+                PhoneticSkeleton.push(UInt8(1 + rng.next() % UInt64(PhoneticSkeleton.symbolCount)), into: &symbols)
+            }
+            #expect(LookupEngine.neighbourhood(symbols) == Self.reference(symbols), "\(symbols)")
+        }
+    }
+}
