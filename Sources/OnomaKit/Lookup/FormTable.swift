@@ -131,26 +131,29 @@ struct FormTable: Sendable {
     /// The folded letters of Latin form `f` (empty when it is not Latin), with its first
     /// `rotatedBy` tokens moved to the end (``LatinLetters/rotated(movingFirst:)``).
     func latinLetters(_ f: Int, rotatedBy: Int = 0) -> [UInt8] {
-        guard script(f) == .latin else { return [] }
+        withLatinLetters(f, rotatedBy: rotatedBy) { Array($0) }
+    }
+
+    /// Calls `body` with ``latinLetters(_:rotatedBy:)`` in stack memory (fuzzy matching reads
+    /// the letters of some sixty candidates a query).
+    func withLatinLetters<R>(_ f: Int, rotatedBy: Int = 0, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard script(f) == .latin else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         let packed = latin[Int(word(f, FormTable.wDataStart))..<Int(word(f, FormTable.wDataEnd))]
-        var out: [UInt8] = []
-        out.reserveCapacity(packed.count)
-        if rotatedBy > 0 {
-            // The offset where token number `rotatedBy` starts (none: no rotation).
-            var tokens = 0
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, packed.count)) { out in
+            var n = 0
+            // The offset where token number `rotatedBy` starts (end: no rotation).
             var split = packed.endIndex
-            for i in packed.indices where packed[i] & 0x80 != 0 || i == packed.startIndex {
-                if tokens == rotatedBy { split = i; break }
-                tokens += 1
+            if rotatedBy > 0 {
+                var tokens = 0
+                for i in packed.indices where packed[i] & 0x80 != 0 || i == packed.startIndex {
+                    if tokens == rotatedBy { split = i; break }
+                    tokens += 1
+                }
             }
-            if split != packed.endIndex {
-                for c in packed[split...] { out.append(c & 0x7F) }
-                for c in packed[..<split] { out.append(c & 0x7F) }
-                return out
-            }
+            for c in packed[split...] { out[n] = c & 0x7F; n += 1 }
+            for c in packed[..<split] { out[n] = c & 0x7F; n += 1 }
+            return body(UnsafeBufferPointer(start: out.baseAddress, count: n))
         }
-        for c in packed { out.append(c & 0x7F) }
-        return out
     }
 
     /// Form `f` without its Hangul syllables and Latin letters (`hangul` empty, `latin` nil).

@@ -384,6 +384,8 @@ public final class LookupEngine: Sendable {
         var querySyllables: Int?
         let maxGroups = 64
         for key in LookupEngine.neighbourhood(symbols) {
+            // Past the limit every further posting is passed over: stop walking them.
+            if tried.count >= maxGroups { break }
             index.forEachSkeletonPosting(key) { v in
                 let g = v >> PostingFlag.shift
                 guard tried.count < maxGroups, tried.insert(UInt64(g)) else { return }
@@ -430,8 +432,7 @@ public final class LookupEngine: Sendable {
         let familyUnits = index.forms.familyUnits(f)
         let script = index.forms.script(f)
         if script == .latin {
-            let letters = index.forms.latinLetters(f, rotatedBy: swapped ? familyUnits : 0)
-            letters.withUnsafeBufferPointer { body(0, $0) }
+            index.forms.withLatinLetters(f, rotatedBy: swapped ? familyUnits : 0) { body(0, $0) }
             return
         }
         guard script == .hangul, familyUnits > 0 else { return }
@@ -447,7 +448,7 @@ public final class LookupEngine: Sendable {
         let givenEnd = buffer.count
         let sameGiven = buffer[..<rrEnd].elementsEqual(buffer[rrEnd..<givenEnd])
         let standard = index.spellings.standardSurnames(family).prefix(4)
-        let ranges = sameGiven ? [0..<rrEnd] : [0..<rrEnd, rrEnd..<givenEnd]
+        let spellingsOfGiven = sameGiven ? 1 : 2  // RR, then MR when it differs
         let longest = rrEnd + max(0, givenEnd - 2 * rrEnd) + (standard.lazy.map { $0.count }.max() ?? 0)
         var n = 0
         // Each reference is copied into one scratch buffer (no array per reference).
@@ -457,7 +458,8 @@ public final class LookupEngine: Sendable {
                 let base = spelled.baseAddress!
                 for surname in standard {
                     surname.withUnsafeBufferPointer { surname in
-                        for r in ranges {
+                        for k in 0..<spellingsOfGiven {
+                            let r = k == 0 ? 0..<rrEnd : rrEnd..<givenEnd
                             let given = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
                             let (first, second) = swapped ? (given, surname) : (surname, given)
                             if first.count > 0 { (out).update(from: first.baseAddress!, count: first.count) }
