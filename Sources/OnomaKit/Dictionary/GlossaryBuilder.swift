@@ -250,7 +250,12 @@ final class GlossaryBuilder: XML.SAXDelegate {
                     break
                 }
             } else if attribute.isNamed("lang", namespace: Self.xmlNamespace) {
-                name!.language = interned(attribute)
+                // xml:lang="" (allowed by XML itself: "no language") names no language either.
+                if attribute.valueBytes.isEmpty {
+                    report(.missingLanguage, location, "<name> has an empty xml:lang; say which language and script it is in (xml:lang=\"ko\", \"zh-Hans\", \"en\"...)")
+                } else {
+                    name!.language = interned(attribute)
+                }
                 sawLanguage = true
             }
         }
