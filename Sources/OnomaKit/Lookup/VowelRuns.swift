@@ -17,8 +17,9 @@
 /// a vowel. Reading the spellings together rather than one by one can only add a consonant
 /// between runs (an h kept before a vowel: "Koh" + "a" read as "koha"), never remove one, so
 /// it can only add runs: when the run counts agree, run i of the letters is the union of the
-/// same units' vowels as run i of the Korean side. Whenever a unit is irregular (a spelling
-/// with no run or two, a surname spelled "Lee" and "I") the check answers "maybe".
+/// same units' vowels as run i of the Korean side. Whenever that cannot be told (a spelling
+/// with no vowel run or two; a surname spelled both "Lee" and "I" where how it starts decides
+/// a merge; run counts that differ) the check answers "maybe".
 enum VowelRuns {
     /// The vowel runs of Latin letters, in one word: up to ``maxRuns`` masks of 5 bits, the
     /// count in the top 4 bits (15: unknown, more runs than that; the index stores these).
