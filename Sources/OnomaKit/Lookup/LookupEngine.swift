@@ -313,14 +313,16 @@ public final class LookupEngine: Sendable {
         // with digits verifies against none), and its scalars are not Hangul.
         guard folded.tokens.allSatisfy({ $0.script == .hangul }) else { return }
         let hangul = folded.tokens.flatMap { $0.scalars.map { UInt16($0.value - 0xAC00) } }
-        let family = index.surnames.familyLength(of: hangul)
-        let units = index.spellings.units(hangul, family: family < hangul.count ? family : 0)
+        // A name that is all surname is read syllable by syllable.
+        let length = index.surnames.familyLength(of: hangul)
+        let family = length < hangul.count ? length : 0
+        let units = index.spellings.units(hangul, family: family)
         // Most candidates differ from the query only in their vowels: the runs the query can
         // have, in each order, against those the index stored for each candidate.
         let natural = VowelRuns.Korean(units, rotated: false)
         let rotated = units.count > 1 ? VowelRuns.Korean(units, rotated: true) : natural
         CandidateGroups.with { candidates in
-            for (key, querySwapped) in LookupIndex.hangulSkeletons(hangul, family: family < hangul.count ? family : 0, surnames: index.surnames) {
+            for (key, querySwapped) in LookupIndex.hangulSkeletons(hangul, family: family, surnames: index.surnames) {
                 index.skeletonLatin.forEach(key) { v in
                     let g = v >> PostingFlag.shift
                     // Either side given name first (but not both) means the query's units rotated.

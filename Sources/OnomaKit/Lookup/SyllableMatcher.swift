@@ -62,24 +62,15 @@ struct LatinLetters: Sendable, Hashable {
 /// The accepted spellings of one matching unit (a syllable, or a whole surname), sorted by
 /// first letter for quick probing. Immutable.
 final class SpellingSet: Sendable {
-    let bytes: [UInt8]
-    /// Everything else in one array, so that the matcher reads it through one pointer:
-    /// `layout[c]` for c in 0...26 — spellings starting with letter c ("a"...) are numbers
-    /// `layout[c]..<layout[c + 1]`; then for spelling i, at `27 + 2i`, its start in `bytes`
-    /// (it ends where spelling i + 1 starts; a last start closes the list), and at `28 + 2i`
-    /// its cost (bits 0–7), split (bits 8–15: the offset inside the spelling where a token
-    /// boundary may fall, between the two syllables of a compound surname spelled syllable by
-    /// syllable, "Hwang Bo-kwan"; 0 for none) and whether it comes from the surname table
-    /// (bit 16).
-    let layout: [Int32]
+    /// The spellings' letters and, in `layout`, everything else (see ``SpellingView``), in
+    /// memory the set owns: the matcher reads them through these pointers (an array read
+    /// retains its buffer and checks bounds, and the matcher reads a set for every unit of
+    /// every candidate). Valid while the set is alive.
+    let view: SpellingView
     /// Number of spellings.
     let count: Int
     /// What the spellings say about vowels (``VowelRuns``).
     let vowelShape: VowelRuns.Shape
-    /// `bytes` and `layout` again, in memory the set owns: the matcher reads them through
-    /// these pointers (an array read retains its buffer and checks bounds, and the matcher
-    /// reads a set for every unit of every candidate). Valid while the set is alive.
-    let view: SpellingView
 
     static let firstSpelling = 27
 
@@ -108,8 +99,6 @@ final class SpellingSet: Sendable {
             while i < sorted.count && Int(sorted[i].letters[0]) - 0x61 == c { i += 1 }
         }
         layout[26] = Int32(sorted.count)
-        self.bytes = bytes
-        self.layout = layout
         count = sorted.count
         vowelShape = VowelRuns.Shape(sorted.lazy.map { $0.letters })
         view = SpellingView(bytes: bytes, layout: layout)
@@ -118,10 +107,19 @@ final class SpellingSet: Sendable {
     deinit { view.deallocate() }
 }
 
-/// Read-only copies of a ``SpellingSet``'s arrays, owned (and freed) by the set.
+/// A ``SpellingSet``'s spellings, read-only, owned (and freed) by the set.
 struct SpellingView: @unchecked Sendable {
     // @unchecked: written once in `init`, only read after, freed by the owning set's deinit.
+    /// The spellings' letters, one after the other.
     let bytes: UnsafePointer<UInt8>
+    /// Everything else in one block, so that the matcher reads it through one pointer:
+    /// `layout[c]` for c in 0...26 — spellings starting with letter c ("a"...) are numbers
+    /// `layout[c]..<layout[c + 1]`; then for spelling i, at `27 + 2i`, its start in `bytes`
+    /// (it ends where spelling i + 1 starts; a last start closes the list), and at `28 + 2i`
+    /// its cost (bits 0–7), split (bits 8–15: the offset inside the spelling where a token
+    /// boundary may fall, between the two syllables of a compound surname spelled syllable by
+    /// syllable, "Hwang Bo-kwan"; 0 for none) and whether it comes from the surname table
+    /// (bit 16).
     let layout: UnsafePointer<Int32>
 
     init(bytes: [UInt8], layout: [Int32]) {
@@ -308,9 +306,7 @@ final class SpellingTable: Sendable {
     }
 
     @inline(__always) func familyShape(_ f: some Collection<UInt16>) -> VowelRuns.Shape {
-        if f.count == 1, let s = f.first, Int(s) < singleFamilyShapes.count, singleFamilyShapes[Int(s)] != 0 {
-            return VowelRuns.Shape(raw: singleFamilyShapes[Int(s)])
-        }
+        if f.count == 1, let s = f.first { return singleFamilyShape(s) }
         return family(f).vowelShape
     }
 

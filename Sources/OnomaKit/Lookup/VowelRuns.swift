@@ -113,11 +113,11 @@ enum VowelRuns {
         init<Units: MatchUnits>(_ units: Units, rotated: Bool) {
             var runs: [UInt32] = []
             runs.reserveCapacity(units.count)
-            let ok = VowelRuns.walk(units, rotated: rotated) { merge, masks in
+            var walk = Walk(units, rotated: rotated)
+            while let (merge, masks) = walk.next(units) {
                 if merge { runs[runs.count - 1] = VowelRuns.combine(runs[runs.count - 1], masks) } else { runs.append(masks) }
-                return true
             }
-            allowed = ok ? runs : nil
+            allowed = walk.undecidable ? nil : runs
         }
 
         /// Whether the units can be spelled with `latin`'s vowel runs (true when it cannot tell).
@@ -135,16 +135,16 @@ enum VowelRuns {
     static func unions<Units: MatchUnits>(_ units: Units, rotated: Bool = false) -> Latin {
         var count = 0
         var masks: UInt64 = 0
-        let ok = walk(units, rotated: rotated) { merge, set in
+        var walk = Walk(units, rotated: rotated)
+        while let (merge, set) = walk.next(units) {
             var union: UInt64 = 0
             var x = set
             while x != 0 { union |= UInt64(x.trailingZeroBitCount); x &= x - 1 }
             if !merge { count += 1 }
-            guard count <= maxRuns else { return false }
+            guard count <= maxRuns else { return .unknown }
             masks |= union << UInt64(5 * (count - 1))
-            return true
         }
-        return ok ? Latin(raw: UInt64(count) << 60 | masks) : .unknown
+        return walk.undecidable ? .unknown : Latin(raw: UInt64(count) << 60 | masks)
     }
 
     /// Whether every vowel run of `latin` uses only letters that the same run of `unions`
@@ -160,56 +160,60 @@ enum VowelRuns {
     /// building the runs (a Latin query checks each candidate's units once).
     /// - Complexity: O(units); a few dozen instructions, against some hundreds for a matcher call.
     static func admits<Units: MatchUnits>(_ units: Units, rotated: Bool, latin: Latin) -> Bool {
-        // The walk of ``walk(_:rotated:_:)`` written out: this runs for every candidate of a
-        // Latin query, and the closure's captured state cost more than the walk.
-        let u = units.count
-        guard latin.isKnown, u > 0 else { return true }
+        guard latin.isKnown else { return true }
+        var walk = Walk(units, rotated: rotated)
         var run = -1
         var current: UInt32 = 0
         // A mismatch counts only if the run counts agree in the end (then the runs align).
         var mismatch = false
-        var previousEndsWithVowel = false
-        for k in 0..<u {
-            let shape = units.vowelShape(rotated ? (k + 1 == u ? 0 : k + 1) : k)
-            guard shape.raw != 0 else { return true }
-            if k > 0 && previousEndsWithVowel && shape.has(Shape.startsWithVowel) {
-                current = combine(current, shape.masks)
-            } else {
-                if k > 0 && previousEndsWithVowel && !shape.has(Shape.startsWithConsonant) { return true }
-                if run >= 0 && current & (1 << latin.mask(run)) == 0 { mismatch = true }
-                run += 1
-                guard run < latin.count else { return true }
-                current = shape.masks
-            }
-            if shape.has(Shape.endsWithVowel) { previousEndsWithVowel = true }
-            else if shape.has(Shape.endsWithConsonant) { previousEndsWithVowel = false }
-            else if k < u - 1 { return true }
+        while let (merge, masks) = walk.next(units) {
+            if merge { current = combine(current, masks); continue }
+            if run >= 0 && current & (1 << latin.mask(run)) == 0 { mismatch = true }
+            run += 1
+            guard run < latin.count else { return true }
+            current = masks
         }
-        guard run == latin.count - 1 else { return true }
+        guard !walk.undecidable, run == latin.count - 1 else { return true }
         return !mismatch && current & (1 << latin.mask(run)) != 0
     }
 
-    /// Calls `body(merge, masks)` for each unit in matcher order: `merge` when the unit's vowel
-    /// joins the previous unit's run. Returns false when nothing can be said, or when `body`
-    /// returns false.
-    @inline(__always) private static func walk<Units: MatchUnits>(_ units: Units, rotated: Bool, _ body: (Bool, UInt32) -> Bool) -> Bool {
-        let u = units.count
-        guard u > 0 else { return false }
-        var previousEndsWithVowel = false
-        for k in 0..<u {
-            let shape = units.vowelShape(rotated ? (k + 1) % u : k)
-            guard shape.raw != 0 else { return false }
+    /// The units in the order the matcher would take them, one at a time: each unit's masks
+    /// and whether its vowel joins the previous unit's run. An iterator, not a closure: a Latin
+    /// query walks the units of every candidate, and state captured by a closure was checked
+    /// for exclusive access at run time on every step.
+    struct Walk {
+        private let count: Int, rotated: Bool
+        private var k = 0
+        private var previousEndsWithVowel = false
+        /// Nothing can be said (no units, an irregular unit, or a merge that depends on how a
+        /// unit is spelled); ``next(_:)`` then returns nil.
+        private(set) var undecidable: Bool
+
+        /// A walk over `units` (pass the same ones to every ``next(_:)``; the walk does not keep
+        /// them, so that a step copies no units).
+        init<Units: MatchUnits>(_ units: Units, rotated: Bool) {
+            count = units.count
+            self.rotated = rotated
+            undecidable = count == 0
+        }
+
+        @inline(__always) mutating func next<Units: MatchUnits>(_ units: Units) -> (merge: Bool, masks: UInt32)? {
+            let u = count
+            guard !undecidable, k < u else { return nil }
+            let shape = units.vowelShape(rotated ? (k + 1 == u ? 0 : k + 1) : k)
+            guard shape.raw != 0 else { undecidable = true; return nil }
             var merge = false
             if k > 0 && previousEndsWithVowel {
                 // Whether this unit joins the previous run depends on how it starts.
-                if shape.has(Shape.startsWithVowel) { merge = true } else if !shape.has(Shape.startsWithConsonant) { return false }
+                if shape.has(Shape.startsWithVowel) { merge = true } else if !shape.has(Shape.startsWithConsonant) { undecidable = true; return nil }
             }
-            guard body(merge, shape.masks) else { return false }
+            // How it ends matters when a unit follows.
             if shape.has(Shape.endsWithVowel) { previousEndsWithVowel = true }
             else if shape.has(Shape.endsWithConsonant) { previousEndsWithVowel = false }
-            else if k < u - 1 { return false }
+            else if k < u - 1 { undecidable = true; return nil }
+            k += 1
+            return (merge, shape.masks)
         }
-        return true
     }
 
     /// The masks of one run made of a run with masks `a` followed by one with masks `b`.

@@ -27,7 +27,8 @@ import Testing
     static func spellings(_ set: SpellingSet) -> [[UInt8]] {
         (0..<set.count).map { i in
             let at = SpellingSet.firstSpelling + 2 * i
-            return Array(set.bytes[Int(set.layout[at])..<Int(set.layout[at + 2])])
+            let start = Int(set.view.layout[at]), end = Int(set.view.layout[at + 2])
+            return Array(UnsafeBufferPointer(start: set.view.bytes + start, count: end - start))
         }
     }
 
