@@ -48,25 +48,65 @@ struct FormTable: Sendable {
 
     /// Appends a form.
     mutating func append(_ form: IndexedForm, deprecated: Bool) {
-        var derivation: UInt32 = 0
-        if let label = form.derivation {
-            if let i = labels.firstIndex(of: label) { derivation = UInt32(i + 1) } else {
+        let packed = form.latin?.packed ?? []
+        form.hangul.withUnsafeBufferPointer { hangul in
+            packed.withUnsafeBufferPointer { latin in
+                append(entry: form.entry, name: form.name, derivation: form.derivation, text: form.text, script: form.script,
+                       familyUnits: form.familyUnits, deprecated: deprecated, hangul: hangul, latin: latin)
+            }
+        }
+    }
+
+    /// Appends a form given by its parts: `hangul` is stored for a Hangul form, `latin`
+    /// (packed, ``LatinLetters/packed``) for a Latin one, neither otherwise.
+    mutating func append(entry: Int32, name: Int32, derivation: String?, text formText: String, script: NameText.Script, familyUnits: Int,
+                         deprecated: Bool, hangul formHangul: UnsafeBufferPointer<UInt16>, latin formLatin: UnsafeBufferPointer<UInt8>) {
+        var d: UInt32 = 0
+        if let label = derivation {
+            if let i = labels.firstIndex(of: label) { d = UInt32(i + 1) } else {
                 labels.append(label)
-                derivation = UInt32(labels.count)
+                d = UInt32(labels.count)
             }
         }
         let textStart = UInt32(text.count)
-        text.append(contentsOf: form.text.utf8)
+        text.append(contentsOf: formText.utf8)
         var dataStart: UInt32 = 0, dataEnd: UInt32 = 0
-        if form.script == .hangul {
-            dataStart = UInt32(hangul.count); hangul.append(contentsOf: form.hangul); dataEnd = UInt32(hangul.count)
-        } else if let l = form.latin {
-            dataStart = UInt32(latin.count)
-            latin.append(contentsOf: l.packed)
-            dataEnd = UInt32(latin.count)
+        if script == .hangul {
+            dataStart = UInt32(hangul.count); hangul.append(contentsOf: formHangul); dataEnd = UInt32(hangul.count)
+        } else if script == .latin {
+            dataStart = UInt32(latin.count); latin.append(contentsOf: formLatin); dataEnd = UInt32(latin.count)
         }
-        let meta = UInt32(form.script.rawValue) | derivation << 8 | UInt32(min(form.familyUnits, 255)) << 16 | (deprecated ? 1 << 24 : 0)
-        words.append(contentsOf: [UInt32(bitPattern: form.entry), UInt32(bitPattern: form.name), meta, textStart, UInt32(text.count), dataStart, dataEnd])
+        let meta = UInt32(script.rawValue) | d << 8 | UInt32(min(familyUnits, 255)) << 16 | (deprecated ? 1 << 24 : 0)
+        // One word at a time: an array literal here would be allocated for every form.
+        words.append(UInt32(bitPattern: entry)); words.append(UInt32(bitPattern: name)); words.append(meta)
+        words.append(textStart); words.append(UInt32(text.count)); words.append(dataStart); words.append(dataEnd)
+    }
+
+    /// Appends every form of `other` after this table's forms, as if they had been appended
+    /// here one by one (the index build prepares its forms in chunks, on every core).
+    /// - Complexity: O(size of `other`).
+    mutating func append(contentsOf other: FormTable) {
+        // The other table's derivation numbers, renumbered in this table's labels.
+        var renumber: [UInt32] = [0]
+        for label in other.labels {
+            if let i = labels.firstIndex(of: label) { renumber.append(UInt32(i + 1)) } else {
+                labels.append(label)
+                renumber.append(UInt32(labels.count))
+            }
+        }
+        let textBase = UInt32(text.count), hangulBase = UInt32(hangul.count), latinBase = UInt32(latin.count)
+        text.append(contentsOf: other.text); hangul.append(contentsOf: other.hangul); latin.append(contentsOf: other.latin)
+        words.reserveCapacity(words.count + other.words.count)
+        for f in 0..<other.count {
+            let b = f * FormTable.stride
+            let meta = other.words[b + FormTable.wMeta]
+            let script = NameText.Script(rawValue: UInt8(meta & 0xFF))
+            let dataBase = script == .hangul ? hangulBase : script == .latin ? latinBase : 0
+            words.append(other.words[b + FormTable.wEntry]); words.append(other.words[b + FormTable.wName])
+            words.append(meta & ~0xFF00 | renumber[Int((meta >> 8) & 0xFF)] << 8)
+            words.append(other.words[b + FormTable.wTextStart] + textBase); words.append(other.words[b + FormTable.wTextEnd] + textBase)
+            words.append(other.words[b + FormTable.wDataStart] + dataBase); words.append(other.words[b + FormTable.wDataEnd] + dataBase)
+        }
     }
 
     @inline(__always) private func word(_ f: Int, _ w: Int) -> UInt32 { words[f &* FormTable.stride &+ w] }
@@ -129,7 +169,8 @@ struct FormTable: Sendable {
     }
 
     /// The folded letters of Latin form `f` (empty when it is not Latin), with its first
-    /// `rotatedBy` tokens moved to the end (``LatinLetters/rotated(movingFirst:)``).
+    /// `rotatedBy` tokens moved to the end (given name first for a name stored family first),
+    /// none moved when that is every token.
     func latinLetters(_ f: Int, rotatedBy: Int = 0) -> [UInt8] {
         withLatinLetters(f, rotatedBy: rotatedBy) { Array($0) }
     }

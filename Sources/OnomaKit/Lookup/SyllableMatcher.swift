@@ -3,23 +3,16 @@
 struct LatinLetters: Sendable, Hashable {
     /// ASCII lower-case letters, all tokens concatenated.
     var letters: [UInt8]
-    /// `boundary[i]` is true when a token starts or ends at letter offset `i`
-    /// (count = letters.count + 1).
-    var boundary: [Bool]
     /// Offset where each token starts.
     var tokenStarts: [Int]
 
     init(tokens: [[UInt8]]) {
         letters = []
-        boundary = [true]
         tokenStarts = []
         for t in tokens where !t.isEmpty {
             tokenStarts.append(letters.count)
             letters.append(contentsOf: t)
-            boundary.append(contentsOf: repeatElement(false, count: t.count - 1))
-            boundary.append(true)
         }
-        if letters.isEmpty { boundary = [true] }
     }
 
     /// The letters with bit 7 set on the first letter of every token: the matcher's input
@@ -45,17 +38,6 @@ struct LatinLetters: Sendable, Hashable {
         tokenStarts.indices.map { i in
             Array(letters[tokenStarts[i]..<(i + 1 < tokenStarts.count ? tokenStarts[i + 1] : letters.count)])
         }
-    }
-
-    /// The letters with the first `count` tokens moved to the end (Western order ↔ family first).
-    func rotated(movingFirst count: Int) -> LatinLetters {
-        guard count > 0, count < tokenStarts.count else { return self }
-        var tokens: [[UInt8]] = []
-        for i in tokenStarts.indices {
-            let end = i + 1 < tokenStarts.count ? tokenStarts[i + 1] : letters.count
-            tokens.append(Array(letters[tokenStarts[i]..<end]))
-        }
-        return LatinLetters(tokens: Array(tokens[count...] + tokens[..<count]))
     }
 }
 

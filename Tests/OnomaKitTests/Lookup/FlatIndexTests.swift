@@ -45,12 +45,38 @@ import Testing
         #expect(t.labels == ["Wade–Giles", "pinyin"])
     }
 
-    @Test(arguments: [0, 1, 2, 3])
-    func latinLettersRotateLikeLatinLetters(by count: Int) {
+    /// "Koh Young-aah" with its first tokens moved to the end (all three: no rotation).
+    @Test(arguments: [(0, "kohyoungaah"), (1, "youngaahkoh"), (2, "aahkohyoung"), (3, "kohyoungaah")])
+    func latinLettersRotate(by count: Int, expected: String) {
         let t = Self.table()
-        let letters = Self.forms[1].latin!
-        #expect(t.latinLetters(1, rotatedBy: count) == letters.rotated(movingFirst: count).letters)
+        #expect(t.latinLetters(1, rotatedBy: count) == Array(expected.utf8))
         #expect(t.latinLetters(0).isEmpty)  // a Hangul form has no letters
+    }
+
+    /// Tables built in pieces and appended one after the other are the table built in one go:
+    /// text and script data rebased, derivation labels renumbered ("pinyin" is label 1 in the
+    /// second piece and label 2 of the whole).
+    @Test func appendingTablesIsAppendingTheirForms() {
+        let whole = Self.table()
+        var merged = FormTable(), second = FormTable(), empty = FormTable()
+        merged.append(Self.forms[0], deprecated: false)
+        merged.append(Self.forms[1], deprecated: true)
+        second.append(Self.forms[3], deprecated: false)
+        var rest = FormTable()
+        rest.append(Self.forms[2], deprecated: false)
+        rest.append(contentsOf: empty)
+        var tail = rest
+        tail.append(contentsOf: second)
+        #expect(second.labels == ["pinyin"])
+        merged.append(contentsOf: tail)
+        merged.append(contentsOf: empty)
+        #expect(merged.words == whole.words)
+        #expect(merged.text == whole.text)
+        #expect(merged.hangul == whole.hangul)
+        #expect(merged.latin == whole.latin)
+        #expect(merged.labels == whole.labels)
+        empty.append(contentsOf: whole)
+        #expect(empty.words == whole.words && empty.labels == whole.labels)
     }
 
     @Test func packedLatinMarksTokenStarts() {
@@ -140,12 +166,29 @@ import Testing
         #expect(Array(copy.bytes) == Array(bytes.prefix(10)))
     }
 
-    /// A query's normalized key is computed from its tokens directly; it must be the key the
-    /// index files forms under (computed from their units).
-    @Test(arguments: ["고영아", "Koh Young-aah", "杨占峰", "Yang Zhan Feng", "김구 2", "The Korea Herald Co."])
-    func queryKeyIsTheIndexKey(_ text: String) {
+    /// The name's units for name order, the plain way: Latin (and digit) tokens whole, Hangul
+    /// and Han characters one by one.
+    static func units(of folded: NameText) -> [[Unicode.Scalar]] {
+        folded.tokens.flatMap { t -> [[Unicode.Scalar]] in
+            t.script == .hangul || t.script == .han ? t.scalars.map { [$0] } : [t.scalars]
+        }
+    }
+
+    static func hash(_ units: [[Unicode.Scalar]]) -> UInt64 { StableHash.of(units.joined()) }
+
+    /// The normalized key (of a query and of a stored form) is the hash of the name's units in
+    /// order; the swapped key is that of the units with the family part moved to the end
+    /// (none moved when the family part is all of the name).
+    @Test(arguments: ["고영아", "Koh Young-aah", "杨占峰", "Yang Zhan Feng", "김구 2", "The Korea Herald Co.", "남궁 민수", "Kim 2 Min", "欧阳 修"])
+    func normalizedKeysAreTheUnitsHashed(_ text: String) {
         let folded = NameText(text)
-        #expect(LookupIndex.hash(folded) == LookupIndex.hash(LookupIndex.units(of: folded)))
+        let units = Self.units(of: folded)
+        #expect(LookupIndex.hash(folded) == Self.hash(units))
+        for family in 0...units.count + 1 {
+            let rotated = family > 0 && family < units.count ? Array(units[family...] + units[..<family]) : units
+            #expect(LookupIndex.swappedHash(folded, family: family) == Self.hash(rotated), "family \(family)")
+        }
+        if units.count > 1 { #expect(LookupIndex.swappedHash(folded, family: 1) != LookupIndex.hash(folded)) }
     }
 }
 

@@ -67,10 +67,17 @@ import Testing
     ])
     func organizationKey(_ a: String, _ b: String) {
         #expect(OrganizationFolding.key(NameText(a)) == OrganizationFolding.key(NameText(b)))
+        // The index and the query both file by the key's hash, computed without the string.
+        for name in [a, b] {
+            #expect(OrganizationFolding.keyHash(NameText(name)) == StableHash.of(OrganizationFolding.key(NameText(name)).unicodeScalars))
+        }
     }
 
     @Test func organizationKeyKeepsDifferences() {
         #expect(OrganizationFolding.key(NameText("Korea Resources Co.")) != OrganizationFolding.key(NameText("Korea Resources Corp.")))
         #expect(OrganizationFolding.key(NameText("The")) == "the")
+        for name in ["The", "The Centre", "Ctr Co", "Korea Resources Co.", "Inst. Intl", "Ünivérsité Natl"] {
+            #expect(OrganizationFolding.keyHash(NameText(name)) == StableHash.of(OrganizationFolding.key(NameText(name)).unicodeScalars), "\(name)")
+        }
     }
 }
