@@ -322,11 +322,11 @@ public final class LookupEngine: Sendable {
         let natural = VowelRuns.Korean(units, rotated: false)
         let rotated = units.count > 1 ? VowelRuns.Korean(units, rotated: true) : natural
         CandidateGroups.with { candidates in
-            for (key, querySwapped) in LookupIndex.hangulSkeletons(hangul, family: family, surnames: index.surnames) {
-                index.skeletonLatin.forEach(key) { v in
+            for skeleton in LookupIndex.hangulSkeletons(hangul, family: family, surnames: index.surnames) {
+                index.skeletonLatin.forEach(skeleton.key) { v in
                     let g = v >> PostingFlag.shift
                     // Either side given name first (but not both) means the query's units rotated.
-                    candidates.note(g, querySwapped != (v & PostingFlag.swapped != 0) ? .rotated : .natural)
+                    candidates.note(g, skeleton.swapped != (v & PostingFlag.swapped != 0) ? .rotated : .natural)
                 }
             }
             candidates.forEach { g, orders in

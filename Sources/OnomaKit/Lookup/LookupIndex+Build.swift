@@ -243,10 +243,10 @@ extension LookupIndex {
 
     /// The skeleton keys of a Hangul name: with each known spelling of its surname, in both
     /// name orders.
-    static func hangulSkeletons(_ hangul: [UInt16], family: Int, surnames: KoreanSurnameSpellings) -> [(UInt64, Bool)] {
+    static func hangulSkeletons(_ hangul: [UInt16], family: Int, surnames: KoreanSurnameSpellings) -> [SkeletonPosting] {
         var out: [SkeletonPosting] = [], scratch = SkeletonScratch()
         appendHangulSkeletons(hangul[...], family: family, surnames: surnames, into: &out, scratch: &scratch)
-        return out.map { ($0.key, $0.swapped) }
+        return out
     }
 
     /// Appends ``hangulSkeletons(_:family:surnames:)`` to `out`.
