@@ -41,7 +41,7 @@ extension LookupIndex {
             case 0: filed.tables = LookupIndex.mergeTables(chunks)
             case 1: filed.exact = LookupIndex.fileExact(chunks, capacity: estimate / 2)
             case 2: filed.normalized = LookupIndex.fileNormalized(chunks, capacity: estimate)
-            default: filed.groups = LookupIndex.fileGroups(chunks, capacity: estimate / 8)
+            default: filed.groups = LookupIndex.fileGroups(chunks, groups: estimate / 2, skeletons: estimate / 8)
             }
         }
         guard let tables = filed.tables, let exact = filed.exact, let normalized = filed.normalized, let groups = filed.groups else {
@@ -157,9 +157,9 @@ extension LookupIndex {
 
     /// The reading groups (forms with the same reading key, numbered in order of their first
     /// form) and the skeleton postings of each group's first form.
-    private static func fileGroups(_ chunks: [PreparedChunk], capacity: Int) -> FiledGroups {
-        var skeletonHangul = PostingTable(capacity: capacity), skeletonLatin = PostingTable(capacity: capacity)
-        var finder = ReadingKeyTable()
+    private static func fileGroups(_ chunks: [PreparedChunk], groups expectedGroups: Int, skeletons: Int) -> FiledGroups {
+        var skeletonHangul = PostingTable(capacity: skeletons), skeletonLatin = PostingTable(capacity: skeletons)
+        var finder = ReadingKeyTable(capacity: expectedGroups)
         var vowels: [UInt64] = []
         // The group of each reading form, then the groups laid out by counting.
         var members: [(form: Int32, group: Int32)] = []
@@ -457,12 +457,22 @@ struct PreparedChunk: Sendable {
 /// addressing on the key's digest; each group's key is kept in one pool to check equality.
 struct ReadingKeyTable {
     /// Group + 1 per slot, 0 for an empty slot; a power of two in size.
-    private var slots = [Int32](repeating: 0, count: 1 << 16)
+    private var slots: [Int32]
     private var digests: [UInt64] = []
     private var families: [Int32] = []
     /// Group g's units are `units[unitStarts[g]..<unitStarts[g + 1]]`.
     private var unitStarts: [Int32] = [0]
     private var units: [UInt16] = []
+
+    /// An empty table sized for `capacity` groups (it grows when there are more).
+    init(capacity: Int = 0) {
+        var size = 16
+        while size * 7 < capacity * 10 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        digests.reserveCapacity(capacity)
+        families.reserveCapacity(capacity)
+        unitStarts.reserveCapacity(capacity + 1)
+    }
 
     /// Number of groups.
     var count: Int { digests.count }
