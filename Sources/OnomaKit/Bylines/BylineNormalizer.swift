@@ -55,11 +55,18 @@ public struct BylineNormalizer: Sendable {
     /// lines is resolved once. Use one memo per thread.
     public func normalize(_ line: String, memo: inout ResolutionMemo) -> NormalizedLine {
         let scalars = Array(line.unicodeScalars)
-        let candidates = extractor.candidates(in: scalars)
-        if candidates.isEmpty { return NormalizedLine(input: line, output: line, names: []) }
+        // Hangul written as jamo is read composed; names are reported and replaced where, and
+        // as, they were written.
+        let read = ReadLine(scalars)
         var names: [BylineName] = []
-        for candidate in candidates {
-            resolveCandidate(candidate, scalars, memo: &memo, into: &names)
+        for candidate in extractor.candidates(in: read.scalars) {
+            resolveCandidate(candidate, read, memo: &memo, into: &names)
+        }
+        if read.origin != nil {
+            for k in names.indices {
+                let r = read.writtenRange(names[k].start..<names[k].end)
+                names[k].start = r.lowerBound; names[k].end = r.upperBound
+            }
         }
         if names.isEmpty { return NormalizedLine(input: line, output: line, names: []) }
         // Built as UTF-8 bytes: appending to a String.UnicodeScalarView copies the whole string
@@ -80,28 +87,21 @@ public struct BylineNormalizer: Sendable {
         return NormalizedLine(input: line, output: String(decoding: output, as: UTF8.self), names: names)
     }
 
-    private func text(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(r.count * 3)
-        appendUTF8(s[r], to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private func resolveCandidate(_ c: BylineCandidate, _ s: [Unicode.Scalar], memo: inout ResolutionMemo, into names: inout [BylineName]) {
+    private func resolveCandidate(_ c: BylineCandidate, _ line: ReadLine, memo: inout ResolutionMemo, into names: inout [BylineName]) {
         let threshold = c.role == .credit ? options.minimumCreditScore : options.minimumOtherScore
         if let articleStart = c.articleStart, c.range.upperBound - articleStart <= options.maximumSpanLength {
             // "The Korea Herald": the article belongs to the name when the entry says so.
             let r = articleStart..<c.range.upperBound
-            let t = text(s, r)
+            let t = line.text(r)
             if let res = memo.resolve(t, with: resolver), res.score >= options.minimumOtherScore {
-                names.append(name(r, t, res, s))
+                names.append(name(r, t, res, line))
                 return
             }
         }
         if c.range.count <= options.maximumSpanLength {
-            let t = text(s, c.range)
+            let t = line.text(c.range)
             if let r = memo.resolve(t, with: resolver), r.score >= threshold {
-                names.append(name(c.range, t, r, s))
+                names.append(name(c.range, t, r, line))
                 return
             }
         }
@@ -109,32 +109,32 @@ public struct BylineNormalizer: Sendable {
         if c.script == .hangul, c.length >= 3 {
             for particle in extractor.lexicon.hangulParticleScalars where c.length - particle.count >= 2 {
                 let cut = c.range.upperBound - particle.count
-                guard s[cut..<c.range.upperBound].elementsEqual(particle) else { continue }
+                guard line.scalars[cut..<c.range.upperBound].elementsEqual(particle) else { continue }
                 let r = c.range.lowerBound..<cut
-                let t = text(s, r)
+                let t = line.text(r)
                 if let res = memo.resolve(t, with: resolver), res.score >= threshold {
-                    names.append(name(r, t, res, s))
+                    names.append(name(r, t, res, line))
                     return
                 }
             }
         }
         // A known entry inside a longer run: "Koh Young-aah Kim Shin-jong", "国务院总理李克强".
-        let found = searchWindows(c, s, memo: &memo, into: &names)
+        let found = searchWindows(c, line, memo: &memo, into: &names)
         if found { return }
         guard c.role == .credit, isPlausibleName(c) else { return }
-        let t = text(s, c.range)
+        let t = line.text(c.range)
         let suggestion = suggester.flatMap { memo.suggest(t, with: $0) }
         names.append(BylineName(range: c.range, text: t, suggestion: suggestion))
     }
 
     /// A resolved name; a final period the canonical form ends with ("Corp.") takes the
     /// period that follows the span in the line, so that it is not doubled.
-    private func name(_ r: Range<Int>, _ t: String, _ res: NameResolution, _ s: [Unicode.Scalar]) -> BylineName {
+    private func name(_ r: Range<Int>, _ t: String, _ res: NameResolution, _ line: ReadLine) -> BylineName {
         if res.ambiguous {
             // Namesakes spelled differently: which one is meant is unknown; leave it as written.
             return BylineName(range: r, text: t, ambiguousAmong: [res.id] + res.homographs, score: res.score)
         }
-        if res.canonical.hasSuffix("."), !t.hasSuffix("."), r.upperBound < s.count, s[r.upperBound] == "." {
+        if res.canonical.hasSuffix("."), !t.hasSuffix("."), r.upperBound < line.scalars.count, line.scalars[r.upperBound] == "." {
             let wider = r.lowerBound..<(r.upperBound + 1)
             return BylineName(range: wider, text: t + ".", resolution: res)
         }
@@ -151,7 +151,7 @@ public struct BylineNormalizer: Sendable {
 
     /// Greedy left-to-right search for known entries in sub-spans of an unresolved span:
     /// 2 to 4 words (Latin) or 2 to 4 characters (Han). Only exact or near-exact matches count.
-    private func searchWindows(_ c: BylineCandidate, _ s: [Unicode.Scalar], memo: inout ResolutionMemo, into names: inout [BylineName]) -> Bool {
+    private func searchWindows(_ c: BylineCandidate, _ line: ReadLine, memo: inout ResolutionMemo, into names: inout [BylineName]) -> Bool {
         var units: [Range<Int>] = []
         switch c.script {
         case .hangul:
@@ -163,9 +163,9 @@ public struct BylineNormalizer: Sendable {
             guard c.length >= 3 else { return false }
             var i = c.range.lowerBound
             while i < c.range.upperBound {
-                while i < c.range.upperBound, ScalarKind.isSpace(s[i]) { i += 1 }
+                while i < c.range.upperBound, ScalarKind.isSpace(line.scalars[i]) { i += 1 }
                 let start = i
-                while i < c.range.upperBound, !ScalarKind.isSpace(s[i]) { i += 1 }
+                while i < c.range.upperBound, !ScalarKind.isSpace(line.scalars[i]) { i += 1 }
                 if i > start { units.append(start..<i) }
             }
         }
@@ -176,9 +176,9 @@ public struct BylineNormalizer: Sendable {
             if u == 0 && size == units.count { size -= 1 } // the whole span was tried already
             while size >= 2 {
                 let r = units[u].lowerBound..<units[u + size - 1].upperBound
-                let t = text(s, r)
+                let t = line.text(r)
                 if let res = memo.resolve(t, with: resolver), res.score >= options.minimumOtherScore {
-                    names.append(name(r, t, res, s))
+                    names.append(name(r, t, res, line))
                     found = true
                     u += size
                     continue outer
@@ -188,6 +188,44 @@ public struct BylineNormalizer: Sendable {
             u += 1
         }
         return found
+    }
+}
+
+/// A line as the extractor reads it — Hangul written as conjoining jamo composed into
+/// syllables — and as it was written: spans are found in ``scalars``, and their text (what is
+/// resolved and reported) and offsets are those of what was written.
+struct ReadLine {
+    /// The scalars read.
+    let scalars: [Unicode.Scalar]
+    /// The scalars written.
+    let written: [Unicode.Scalar]
+    /// For each of ``scalars``, and for their end, the offset in ``written``; nil when the two
+    /// are the same (a line without jamo, nearly every line).
+    let origin: [Int]?
+
+    /// Reads a line written as `written`.
+    init(_ written: [Unicode.Scalar]) {
+        self.written = written
+        if HangulComposition.mayCompose(written) {
+            let composed = HangulComposition.compose(written)
+            scalars = composed.scalars
+            origin = composed.origin
+        } else {
+            scalars = written
+            origin = nil
+        }
+    }
+
+    /// Where a span of ``scalars`` was written.
+    func writtenRange(_ r: Range<Int>) -> Range<Int> { origin.map { $0[r.lowerBound]..<$0[r.upperBound] } ?? r }
+
+    /// The text of a span of ``scalars``, as written.
+    func text(_ r: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        let w = writtenRange(r)
+        bytes.reserveCapacity(w.count * 3)
+        appendUTF8(written[w], to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

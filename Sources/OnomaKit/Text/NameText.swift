@@ -12,8 +12,8 @@
 /// - Hangul syllables and Han characters are kept as they are (NFC); each Hangul run is one
 ///   token, each Han run is one token.
 ///
-/// Anything else that is a compatibility character (ligatures, circled letters...) makes the
-/// whole text go once through ICU NFKC_Casefold first.
+/// Anything else that is a compatibility character (ligatures, circled letters...), and Hangul
+/// written as conjoining jamo, makes the whole text go once through ICU NFKC_Casefold first.
 public struct NameText: Sendable, Hashable {
     /// What a token is made of.
     public enum Script: UInt8, Sendable, Hashable {
@@ -118,6 +118,9 @@ public struct NameText: Sendable, Hashable {
                 continue
             }
             if v >= 0xAC00 && v <= 0xD7A3 { append(s, .hangul); previousWasLatinLetter = false; continue }
+            // Hangul written as conjoining jamo (decomposed): NFKC composes it into syllables.
+            // (Each jamo is normalized on its own, so the check below would not catch it.)
+            if !compatibilityDone && v >= 0x1100 && v <= 0x11FF { return false }
             if isHan(v) { append(s, .han); previousWasLatinLetter = false; continue }
             if let folded = LatinFolding.fold(v) {
                 if folded.isEmpty { continue }  // a combining mark or a modifier apostrophe

@@ -42,6 +42,36 @@ import Testing
         #expect(first.output == "By Yang Zhanfeng" && second.output == "By Yang Zhanfeng")
     }
 
+    /// Hangul written as jamo (NFD, as macOS file names and some input methods write it) is
+    /// found and replaced where it was written; the rest of the line, decomposed "기자"
+    /// included, keeps its bytes; offsets count the line's scalars as written.
+    @Test func decomposedHangulIsFoundWhereWritten() throws {
+        let normalizer = BylineNormalizer(resolver: LookupResolver(engine: Self.engine))
+        let name = "고영아".decomposedStringWithCanonicalMapping, role = "기자".decomposedStringWithCanonicalMapping
+        #expect(name.unicodeScalars.count == 7)  // ㄱㅗ ㅇㅕㅇ ㅇㅏ
+        let byline = normalizer.normalize("By \(name)")
+        #expect(byline.output == "By Koh Young-aah")
+        let found = try #require(byline.names.first)
+        #expect(found.id == "koh-young-aah" && found.start == 3 && found.end == 10)
+        // Not the stored form byte for byte: resolved through folding, as decomposed accents are.
+        #expect(found.method == "normalized" && (found.score ?? 1) < 1.0)
+        #expect(Array(found.text.utf8) == Array(name.utf8))
+        let credit = normalizer.normalize("\(name) \(role) (서울=연합뉴스)")
+        #expect(Array(credit.output.utf8) == Array("Koh Young-aah \(role) (서울=연합뉴스)".utf8))
+        #expect(credit.names.first.map { [$0.start, $0.end] } == [0, 7])
+        // A line without jamo is read as it is (no composed copy).
+        #expect(normalizer.normalize("By 고영아").names.first.map { [$0.start, $0.end] } == [3, 6])
+    }
+
+    /// A lookup of Hangul written as jamo finds the entry, as the composed name does.
+    @Test func decomposedHangulQuery() throws {
+        let composed = Self.engine.lookup("고영아")
+        let decomposed = Self.engine.lookup("고영아".decomposedStringWithCanonicalMapping)
+        #expect(composed.first?.id == "koh-young-aah")
+        #expect(decomposed.first?.id == "koh-young-aah")
+        #expect(decomposed.first?.score ?? 0 >= 0.9)
+    }
+
     /// The contract's examples, through the real engine and the shipped dictionary.
     @Test(arguments: [
         ("By 고영아", "By Koh Young-aah"),

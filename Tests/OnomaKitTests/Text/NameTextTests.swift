@@ -52,6 +52,13 @@ import Testing
     }
 
     /// Compatibility characters go through ICU NFKC_Casefold (ligatures, circled letters).
+    /// Hangul written as jamo folds to the syllables it spells.
+    @Test func decomposedHangul() {
+        let folded = NameText("고영아 기자".decomposedStringWithCanonicalMapping)
+        #expect(folded == NameText("고영아 기자"))
+        #expect(folded.script == .hangul)
+    }
+
     @Test func compatibilityCharacters() {
         #expect(NameText("ﬁsher").normalizedKey == "fisher")
         #expect(NameText("Ⓚim").normalizedKey == "kim")
