@@ -9,12 +9,12 @@ struct LookupCommand: ParsableCommand {
         commandName: "lookup",
         abstract: "Find the dictionary entries a name denotes, in any script or romanization.",
         discussion: """
-        Reads queries from the arguments, or from standard input one per line. Each query is
-        matched exactly, after normalization (case, width, spacing, punctuation, tone marks,
-        name order, organization words), through romanizations and script conversions of the
-        stored forms (any Korean romanization and popular spelling; pinyin, Wade-Giles,
-        simplified/traditional, Korean orthography and Sino-Korean readings of Chinese names),
-        and finally with one or two slips (fuzzy). Exit status: 0 when every query found an
+        Reads queries from the arguments, or from standard input one per line. Each query is \
+        matched exactly, after normalization (case, width, spacing, punctuation, tone marks, \
+        name order, organization words), through romanizations and script conversions of the \
+        stored forms (any Korean romanization and popular spelling; pinyin, Wade-Giles, \
+        simplified/traditional, Korean orthography and Sino-Korean readings of Chinese names), \
+        and finally with one or two slips (fuzzy). Exit status: 0 when every query found an \
         entry, 1 when some did not, 2 on a usage or dictionary error.
         """
     )

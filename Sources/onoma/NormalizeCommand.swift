@@ -7,19 +7,19 @@ struct NormalizeCommand: ParsableCommand {
         commandName: "normalize",
         abstract: "Rewrite the names in bylines and short lines to their canonical form (one output line per input line).",
         discussion: """
-        Finds the names of each line by the credit-line grammar of English, Korean and Chinese
-        ("By ...", "... 기자", "记者 ...", "Staff Reporter ...", several authors joined by and, &,
-        commas, ·, 、, 및, 和) and by the dictionary itself (a known entry anywhere in the line),
-        resolves them with the lookup engine and writes the canonical form. Names no dictionary
-        knows stay as written; credited ones are counted as unresolved, with a suggested
+        Finds the names of each line by the credit-line grammar of English, Korean and Chinese \
+        ("By ...", "... 기자", "记者 ...", "Staff Reporter ...", several authors joined by and, &, \
+        commas, ·, 、, 및, 和) and by the dictionary itself (a known entry anywhere in the line), \
+        resolves them with the lookup engine and writes the canonical form. Names no dictionary \
+        knows stay as written; credited ones are counted as unresolved, with a suggested \
         romanization.
 
-        Exactly one output line per input line, in order: empty lines, lines without names and
+        Exactly one output line per input line, in order: empty lines, lines without names and \
         lines that are not UTF-8 (reported on standard error; see --invalid-utf8) included.
 
-        Figures: --report FILE writes them (a TSV of unresolved names, most frequent first,
-        under a commented header). Without --report, a summary goes to standard error when it
-        is a terminal (or with --summary). A progress bar is drawn on standard error when it is
+        Figures: --report FILE writes them (a TSV of unresolved names, most frequent first, \
+        under a commented header). Without --report, a summary goes to standard error when it \
+        is a terminal (or with --summary). A progress bar is drawn on standard error when it is \
         a terminal, unless --quiet.
         """
     )

@@ -7,9 +7,9 @@ struct RomanizeCommand: ParsableCommand {
         commandName: "romanize",
         abstract: "Romanize or convert Korean and Chinese names (one output line per input line).",
         discussion: """
-        Reads names from the arguments, or from standard input one per line. Name mode splits
-        the surname and capitalizes; --text romanizes running text with sound changes instead.
-        Schemes: rr, mr, mr-ascii, yale, popular (Korean); pinyin, pinyin-tones, pinyin-numbers,
+        Reads names from the arguments, or from standard input one per line. Name mode splits \
+        the surname and capitalizes; --text romanizes running text with sound changes instead. \
+        Schemes: rr, mr, mr-ascii, yale, popular (Korean); pinyin, pinyin-tones, pinyin-numbers, \
         wade-giles, hangul, sino-korean, simplified, traditional (Chinese); auto (the default).
         """
     )
