@@ -125,7 +125,7 @@ public final class GlossaryRules {
             let count = glossaries[g].entries.count
             for start in stride(from: 0, to: count, by: chunk) { jobs.append((g, start..<min(start + chunk, count))) }
         }
-        let slots = Slots(count: jobs.count)
+        let slots = ResultSlots<[Diagnostic]>(count: jobs.count)
         let jobList = jobs
         let romanizer = self.romanizer, spoofChecker = self.spoofChecker
         let work: @Sendable (Int) -> Void = { j in
@@ -146,7 +146,7 @@ public final class GlossaryRules {
             work(0)
         }
         var perGlossary = [[Diagnostic]](repeating: [], count: glossaries.count)
-        for (j, job) in jobs.enumerated() { perGlossary[job.glossary] += slots.get(j) }
+        for (j, job) in jobs.enumerated() { perGlossary[job.glossary] += slots[j] ?? [] }
         return perGlossary
     }
 
@@ -554,26 +554,5 @@ struct RawKey: Hashable {
         if bytes.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
             for b in bytes { hasher.combine(b) }
         }
-    }
-}
-
-/// One result slot per concurrent job; each job writes only its own slot, before
-/// `concurrentPerform` returns and the slots are read.
-private final class Slots: @unchecked Sendable {
-    private var values: [[Diagnostic]]
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: [], count: count) }
-
-    func set(_ i: Int, _ value: [Diagnostic]) {
-        lock.lock()
-        values[i] = value
-        lock.unlock()
-    }
-
-    func get(_ i: Int) -> [Diagnostic] {
-        lock.lock()
-        defer { lock.unlock() }
-        return values[i]
     }
 }

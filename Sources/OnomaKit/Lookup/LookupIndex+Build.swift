@@ -24,7 +24,7 @@ extension LookupIndex {
         // Folding, deriving and keying every form is independent work: done on every core.
         let chunkCount = max(1, chunks ?? (list.count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4))
         let chunkSize = (list.count + chunkCount - 1) / max(1, chunkCount)
-        let slots = Slots<PreparedChunk>(count: chunkCount)
+        let slots = ResultSlots<PreparedChunk>(count: chunkCount)
         let entryList = list
         DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
             let start = min(entryList.count, c * chunkSize), end = min(entryList.count, start + chunkSize)
@@ -82,15 +82,6 @@ extension LookupIndex {
             groupVowels[g] = VowelRuns.unions(units).raw
             if units.family > 0 && units.count > 1 { groupVowelsRotated[g] = VowelRuns.unions(units, rotated: true).raw }
         }
-    }
-
-    /// One result slot per task: each task writes its own slot, read only after
-    /// `concurrentPerform` has returned.
-    private final class Slots<T>: @unchecked Sendable {
-        private var slots: [T?]
-        init(count: Int) { slots = Array(repeating: nil, count: max(1, count)) }
-        func set(_ i: Int, _ v: T) { slots.withUnsafeMutableBufferPointer { $0[i] = v } }
-        subscript(i: Int) -> T? { slots[i] }
     }
 
     /// The filing tasks' results.
