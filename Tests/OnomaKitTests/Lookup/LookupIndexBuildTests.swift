@@ -31,6 +31,36 @@ import Testing
         }
     }
 
+    /// Names at the edges — folding to nothing, digits only, mixed scripts, thousands of
+    /// syllables or tokens, a family part longer than the name or on an organization, an
+    /// empty name list — build, and build the same index in any chunks.
+    @Test func oddNamesBuildAlike() throws {
+        let long = String(repeating: "가나다", count: 3_000), tokens = Array(repeating: "Kim", count: 1_000).joined(separator: " ")
+        var entries: [GlossaryEntry] = []
+        let odd: [(EntryKind, [NameForm])] = [
+            (.person, [NameForm(language: "en", text: "---"), NameForm(language: "en", text: "2")]),
+            (.person, [NameForm(language: "ko", text: long), NameForm(language: "en", text: tokens)]),
+            (.person, [NameForm(language: "ko", text: "고영아", family: "고영아고"), NameForm(language: "en", text: "Koh Young-aah", family: "Koh Young aah Koh")]),
+            (.organization, [NameForm(language: "en", text: "The Co. & Ltd.", family: "The"), NameForm(language: "ko", text: "김 Kim 金")]),
+            (.place, [NameForm(language: "zh-Hans", text: "北京", family: "北京市"), NameForm(language: "ko", text: "서울 2가")]),
+            (.person, []),
+        ]
+        for i in 0..<600 {
+            let (kind, names) = odd[i % odd.count]
+            entries.append(GlossaryEntry(id: "odd-\(i)", kind: kind, names: names))
+        }
+        let glossaries = [Glossary(name: "odd", entries: entries)]
+        let one = try Self.build(glossaries, chunks: 1)
+        #expect(one.entries.count == 600)
+        #expect(one.forms(ofEntry: 5).isEmpty && one.forms(ofEntry: 0).count == 1)  // "---" folds to nothing
+        let reference = LookupIndexCache.write(one, contentHash: 0)
+        for chunks in [3, 64] {
+            let bytes = LookupIndexCache.write(try Self.build(glossaries, chunks: chunks), contentHash: 0)
+            let same = bytes == reference  // compared here: a failure would print megabytes
+            #expect(same, "\(chunks) chunks")
+        }
+    }
+
     /// Every entry's forms name it and follow the previous entry's; groups are numbered in the
     /// order of their first form, and the forms of a group read the same.
     @Test func formsAndGroupsAreFiledInEntryOrder() throws {
