@@ -105,15 +105,23 @@ public struct BylineNormalizer: Sendable {
                 return
             }
         }
-        // A Korean word with a particle: "한국광물자원공사가", "고영아씨".
+        // A Korean word with a particle: "한국광물자원공사가", "고영아씨", or an honorific and
+        // a particle: "박찬욱씨와", "고영아님께서".
         if c.script == .hangul, c.length >= 3 {
             for particle in extractor.lexicon.hangulParticleScalars where c.length - particle.count >= 2 {
                 let cut = c.range.upperBound - particle.count
                 guard line.scalars[cut..<c.range.upperBound].elementsEqual(particle) else { continue }
-                let r = c.range.lowerBound..<cut
-                let t = line.text(r)
-                if let res = memo.resolve(t, with: resolver), res.score >= threshold {
-                    names.append(name(r, t, res, line))
+                var r = c.range.lowerBound..<cut
+                if let res = resolveHangul(r, line, threshold: threshold, memo: &memo) {
+                    names.append(name(r, line.text(r), res, line))
+                    return
+                }
+                // The honorific before the particle (a name of two syllables at least stays).
+                let honorific = line.scalars[r.upperBound - 1]
+                guard r.count >= 3, honorific == "씨" || honorific == "님" else { continue }
+                r = r.lowerBound..<(r.upperBound - 1)
+                if let res = resolveHangul(r, line, threshold: threshold, memo: &memo) {
+                    names.append(name(r, line.text(r), res, line))
                     return
                 }
             }
@@ -125,6 +133,12 @@ public struct BylineNormalizer: Sendable {
         let t = line.text(c.range)
         let suggestion = suggester.flatMap { memo.suggest(t, with: $0) }
         names.append(BylineName(range: c.range, text: t, suggestion: suggestion))
+    }
+
+    /// The resolution of a Hangul span when it reaches `threshold`.
+    private func resolveHangul(_ r: Range<Int>, _ line: ReadLine, threshold: Double, memo: inout ResolutionMemo) -> NameResolution? {
+        guard let res = memo.resolve(line.text(r), with: resolver), res.score >= threshold else { return nil }
+        return res
     }
 
     /// A resolved name; a final period the canonical form ends with ("Corp.") takes the

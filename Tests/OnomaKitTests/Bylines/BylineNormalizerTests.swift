@@ -130,10 +130,17 @@ import Testing
 
     @Test func koreanParticlesAreNotPartOfTheName() {
         let r = normalizer.normalize("(서울=연합뉴스) 고영아 기자 = 한국광물자원공사가 박찬욱씨와 협약을 맺었다.")
-        #expect(r.output == "(Seoul=연합뉴스) Koh Young-aah 기자 = Korea Resources Corp.가 박찬욱씨와 협약을 맺었다.")
-        // "박찬욱씨와" has two endings (씨 + 와): only one is stripped, so it is not found.
-        #expect(r.names.map(\.id) == ["seoul", "koh-young-aah", "kores"])
+        #expect(r.output == "(Seoul=연합뉴스) Koh Young-aah 기자 = Korea Resources Corp.가 Park Chan-wook씨와 협약을 맺었다.")
+        // "박찬욱씨와": an honorific and a particle (씨 + 와), both left as written.
+        #expect(r.names.map(\.id) == ["seoul", "koh-young-aah", "kores", "park-chan-wook"])
+        #expect(r.names.last.map { [$0.start, $0.end] } == [29, 32])
         #expect(normalizer.normalize("고영아씨").output == "Koh Young-aah씨")
+        #expect(normalizer.normalize("고영아님께서 말했다").output == "Koh Young-aah님께서 말했다")
+        #expect(normalizer.normalize("고영아씨는").output == "Koh Young-aah씨는")
+        // A name is not cut below two syllables, and only an honorific goes with a particle.
+        let short = normalizer.normalize("고씨와")
+        #expect(short.output == "고씨와" && short.names.allSatisfy { $0.id == nil })
+        #expect(normalizer.normalize("고영아들과").output == "고영아들과")
     }
 
     /// Namesakes: two entries store 김민준 (spelled Kim Min-jun and Gim Min-jun in English),
