@@ -14,8 +14,25 @@ public struct BylineSpanExtractor: Sendable {
 
     /// The candidate name spans of `scalars`, in order, not overlapping.
     public func candidates(in scalars: [Unicode.Scalar]) -> [BylineCandidate] {
-        let pieces = classify(tokenize(scalars), scalars)
-        return group(pieces)
+        // A line written all in lower case ("by koh young-aah") has no capitals to tell names
+        // from words: its Latin words are all candidates, but only in the role `.other`
+        // (rewritten when they are a dictionary entry, never reported when unknown).
+        let lowerCase = BylineSpanExtractor.isLowerCase(scalars)
+        var candidates = group(classify(tokenize(scalars), scalars, lowerCaseNames: lowerCase))
+        if lowerCase {
+            for k in candidates.indices where candidates[k].script == .latin { candidates[k].role = .other }
+        }
+        return candidates
+    }
+
+    /// Whether a line has Latin letters and none of them is a capital.
+    static func isLowerCase(_ scalars: [Unicode.Scalar]) -> Bool {
+        var letters = false
+        for c in scalars where ScalarKind.isLatinLetter(c) {
+            if ScalarKind.isUpper(c) { return false }
+            letters = true
+        }
+        return letters
     }
 
     /// The candidate name spans of `line`; offsets count Unicode scalars.
@@ -210,7 +227,7 @@ struct BylinePiece {
 }
 
 extension BylineSpanExtractor {
-    func classify(_ tokens: [BylineToken], _ s: [Unicode.Scalar]) -> [BylinePiece] {
+    func classify(_ tokens: [BylineToken], _ s: [Unicode.Scalar], lowerCaseNames: Bool = false) -> [BylinePiece] {
         var pieces: [BylinePiece] = []
         pieces.reserveCapacity(tokens.count)
         for token in tokens {
@@ -220,7 +237,7 @@ extension BylineSpanExtractor {
             case .separator: pieces.append(BylinePiece(range: r, kind: .separator))
             case .colon: pieces.append(BylinePiece(range: r, kind: .colon))
             case .email, .other: pieces.append(BylinePiece(range: r, kind: .other))
-            case .latin: pieces.append(BylinePiece(range: r, kind: classifyLatin(s[r])))
+            case .latin: pieces.append(BylinePiece(range: r, kind: classifyLatin(s[r], lowerCaseNames: lowerCaseNames)))
             case .hangul: classifyHangul(r, s, into: &pieces)
             case .han: classifyHan(r, s, into: &pieces)
             }
@@ -230,7 +247,8 @@ extension BylineSpanExtractor {
 
     private static let theKey = LatinKey(Array("the".unicodeScalars)[...])!
 
-    private func classifyLatin(_ word: ArraySlice<Unicode.Scalar>) -> BylinePiece.Kind {
+    /// - Parameter lowerCaseNames: a word in lower case may be a name (the line has no capitals).
+    private func classifyLatin(_ word: ArraySlice<Unicode.Scalar>, lowerCaseNames: Bool) -> BylinePiece.Kind {
         var allLower = true, allUpper = true, ascii = true
         for c in word {
             if c.value >= 0x80 { ascii = false }
@@ -251,7 +269,7 @@ extension BylineSpanExtractor {
                 }
             }
         }
-        guard let first = word.first, ScalarKind.isUpper(first) else { return .other }
+        guard let first = word.first, ScalarKind.isUpper(first) || (lowerCaseNames && ScalarKind.isLatinLetter(first)) else { return .other }
         return .name(.latin)
     }
 

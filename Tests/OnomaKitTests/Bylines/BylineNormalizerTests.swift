@@ -128,6 +128,22 @@ import Testing
         #expect(normalizer.normalize("(KORES)").output == "(Korea Resources Corp.)")
     }
 
+    /// A line written all in lower case has no capitals to tell names from words: a dictionary
+    /// entry is still found and rewritten, an unknown name is left alone and not reported.
+    @Test func lowerCaseLines() {
+        #expect(normalizer.normalize("by koh young-aah").output == "by Koh Young-aah")
+        let two = normalizer.normalize("by kim shin-jong and koh young-aah, seoul")
+        #expect(two.output == "by Kim Shin-jong and Koh Young-aah, Seoul")
+        #expect(two.names.map(\.id) == ["kim-shin-jong", "koh-young-aah", "seoul"])
+        for line in ["written by staff", "by hong gil-dong", "the report was filed by the desk in busan"] {
+            let r = normalizer.normalize(line)
+            #expect(r.output == line && r.names.isEmpty, "\(line)")
+        }
+        // With a capital anywhere the line is read as usual: the unknown credited name is reported.
+        let capital = normalizer.normalize("By Hong Gil-dong")
+        #expect(capital.names.count == 1 && capital.names[0].id == nil)
+    }
+
     @Test func koreanParticlesAreNotPartOfTheName() {
         let r = normalizer.normalize("(서울=연합뉴스) 고영아 기자 = 한국광물자원공사가 박찬욱씨와 협약을 맺었다.")
         #expect(r.output == "(Seoul=연합뉴스) Koh Young-aah 기자 = Korea Resources Corp.가 Park Chan-wook씨와 협약을 맺었다.")
