@@ -28,9 +28,17 @@ public struct BylineSpanExtractor: Sendable {
     /// Whether a line has Latin letters and none of them is a capital.
     static func isLowerCase(_ scalars: [Unicode.Scalar]) -> Bool {
         var letters = false
-        for c in scalars where ScalarKind.isLatinLetter(c) {
-            if ScalarKind.isUpper(c) { return false }
-            letters = true
+        for c in scalars {
+            let v = c.value
+            // ASCII first (most bylines stop at their first capital); no Latin letter lies
+            // above U+1EFF, so Hangul and Han are passed over at once.
+            if v < 0x80 {
+                if v &- 0x41 < 26 { return false }
+                if v &- 0x61 < 26 { letters = true }
+            } else if v <= 0x1EFF && ScalarKind.isLatinLetter(c) {
+                if ScalarKind.isUpper(c) { return false }
+                letters = true
+            }
         }
         return letters
     }
