@@ -84,6 +84,22 @@ import Testing
         #expect(korean.explanation.contains("Korean orthography 양잔펑"))
     }
 
+    /// A place stored only in Chinese characters is found by its postal name (北京 Peking, 四川
+    /// Szechwan, in either character set); a person written with the same characters is not.
+    @Test func postalNamesOfPlaces() throws {
+        let glossary = Glossary(name: "postal", entries: [
+            GlossaryEntry(id: "beijing", kind: .place, names: [NameForm(language: "zh-Hans", text: "北京")]),
+            GlossaryEntry(id: "sichuan", kind: .place, names: [NameForm(language: "zh-Hant", text: "四川")]),
+            GlossaryEntry(id: "a-person", kind: .person, names: [NameForm(language: "zh-Hans", text: "广州")]),
+        ])
+        let engine = try LookupEngine(glossaries: [glossary], dataDirectory: TestPaths.dictionaries)
+        let peking = try #require(engine.lookup("Peking").first)
+        #expect(peking.id == "beijing" && peking.method == .romanization)
+        #expect(peking.explanation == "Hanzi 北京 → postal romanization Peking = query")
+        #expect(engine.lookup("SZECHWAN").first?.id == "sichuan")
+        #expect(engine.lookup("Canton").allSatisfy { $0.id != "a-person" })
+    }
+
     /// Without explanations a lookup returns the same matches (normalize asks for none).
     @Test(arguments: ["Ko Yŏng-a", "Ko Young-a", "Yang Chan-feng", "양잔펑", "고영아", "KOH YOUNG-AAH", "Koh Youngah"])
     func explanationsCanBeLeftOut(_ query: String) throws {
@@ -183,6 +199,9 @@ import Testing
         let misses = AccuracyFixtures.variants.filter { engine.lookup($0.query).first?.id != $0.expected }
         let rate = 1 - Double(misses.count) / Double(AccuracyFixtures.variants.count)
         #expect(rate >= 0.95, "top-1 \(rate); misses: \(misses.map(\.query))")
+        // The misses are spellings no rule derives: 白 read "Po"/"Bo" (a literary reading) and
+        // a Cantonese romanization. (Postal names such as Peking are derived for places.)
+        #expect(Set(misses.map(\.query)).isSubset(of: ["Li Po", "Li Bo", "Tsang Chi-wai"]), "misses: \(misses.map(\.query))")
         #expect(AccuracyFixtures.variants.count >= 150)
     }
 
