@@ -17,25 +17,21 @@ public struct BylineSpanExtractor: Sendable {
         // A line written all in lower case ("by koh young-aah") has no capitals to tell names
         // from words: its Latin words are all candidates, but only in the role `.other`
         // (rewritten when they are a dictionary entry, never reported when unknown).
-        let lowerCase = BylineSpanExtractor.isLowerCase(scalars)
-        var candidates = group(classify(tokenize(scalars), scalars, lowerCaseNames: lowerCase))
+        let tokens = tokenize(scalars)
+        let lowerCase = BylineSpanExtractor.isLowerCase(tokens, scalars)
+        var candidates = group(classify(tokens, scalars, lowerCaseNames: lowerCase))
         if lowerCase {
             for k in candidates.indices where candidates[k].script == .latin { candidates[k].role = .other }
         }
         return candidates
     }
 
-    /// Whether a line has Latin letters and none of them is a capital.
-    static func isLowerCase(_ scalars: [Unicode.Scalar]) -> Bool {
+    /// Whether a line has Latin words and no capital in them (only its Latin tokens are
+    /// read: a Korean or Chinese line costs nothing).
+    static func isLowerCase(_ tokens: [BylineToken], _ scalars: [Unicode.Scalar]) -> Bool {
         var letters = false
-        for c in scalars {
-            let v = c.value
-            // ASCII first (most bylines stop at their first capital); no Latin letter lies
-            // above U+1EFF, so Hangul and Han are passed over at once.
-            if v < 0x80 {
-                if v &- 0x41 < 26 { return false }
-                if v &- 0x61 < 26 { letters = true }
-            } else if v <= 0x1EFF && ScalarKind.isLatinLetter(c) {
+        for t in tokens where t.kind == .latin {
+            for c in scalars[t.range] where ScalarKind.isLatinLetter(c) {
                 if ScalarKind.isUpper(c) { return false }
                 letters = true
             }
