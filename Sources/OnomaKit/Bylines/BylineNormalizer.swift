@@ -91,19 +91,14 @@ public struct BylineNormalizer: Sendable {
         let threshold = c.role == .credit ? options.minimumCreditScore : options.minimumOtherScore
         if let articleStart = c.articleStart, c.range.upperBound - articleStart <= options.maximumSpanLength {
             // "The Korea Herald": the article belongs to the name when the entry says so.
-            let r = articleStart..<c.range.upperBound
-            let t = line.text(r)
-            if let res = memo.resolve(t, with: resolver), res.score >= options.minimumOtherScore {
-                names.append(name(r, t, res, line))
+            if let found = resolved(articleStart..<c.range.upperBound, line, threshold: options.minimumOtherScore, memo: &memo) {
+                names.append(found)
                 return
             }
         }
-        if c.range.count <= options.maximumSpanLength {
-            let t = line.text(c.range)
-            if let r = memo.resolve(t, with: resolver), r.score >= threshold {
-                names.append(name(c.range, t, r, line))
-                return
-            }
+        if c.range.count <= options.maximumSpanLength, let found = resolved(c.range, line, threshold: threshold, memo: &memo) {
+            names.append(found)
+            return
         }
         // A Korean word with a particle: "한국광물자원공사가", "고영아씨", or an honorific and
         // a particle: "박찬욱씨와", "고영아님께서".
@@ -111,17 +106,16 @@ public struct BylineNormalizer: Sendable {
             for particle in extractor.lexicon.hangulParticleScalars where c.length - particle.count >= 2 {
                 let cut = c.range.upperBound - particle.count
                 guard line.scalars[cut..<c.range.upperBound].elementsEqual(particle) else { continue }
-                var r = c.range.lowerBound..<cut
-                if let res = resolveHangul(r, line, threshold: threshold, memo: &memo) {
-                    names.append(name(r, line.text(r), res, line))
+                let r = c.range.lowerBound..<cut
+                if let found = resolved(r, line, threshold: threshold, memo: &memo) {
+                    names.append(found)
                     return
                 }
                 // The honorific before the particle (a name of two syllables at least stays).
                 let honorific = line.scalars[r.upperBound - 1]
                 guard r.count >= 3, honorific == "씨" || honorific == "님" else { continue }
-                r = r.lowerBound..<(r.upperBound - 1)
-                if let res = resolveHangul(r, line, threshold: threshold, memo: &memo) {
-                    names.append(name(r, line.text(r), res, line))
+                if let found = resolved(r.lowerBound..<(r.upperBound - 1), line, threshold: threshold, memo: &memo) {
+                    names.append(found)
                     return
                 }
             }
@@ -135,10 +129,11 @@ public struct BylineNormalizer: Sendable {
         names.append(BylineName(range: c.range, text: t, suggestion: suggestion))
     }
 
-    /// The resolution of a Hangul span when it reaches `threshold`.
-    private func resolveHangul(_ r: Range<Int>, _ line: ReadLine, threshold: Double, memo: inout ResolutionMemo) -> NameResolution? {
-        guard let res = memo.resolve(line.text(r), with: resolver), res.score >= threshold else { return nil }
-        return res
+    /// The span `r` as a resolved name, when its resolution reaches `threshold`.
+    private func resolved(_ r: Range<Int>, _ line: ReadLine, threshold: Double, memo: inout ResolutionMemo) -> BylineName? {
+        let t = line.text(r)
+        guard let res = memo.resolve(t, with: resolver), res.score >= threshold else { return nil }
+        return name(r, t, res, line)
     }
 
     /// A resolved name; a final period the canonical form ends with ("Corp.") takes the
@@ -190,9 +185,8 @@ public struct BylineNormalizer: Sendable {
             if u == 0 && size == units.count { size -= 1 } // the whole span was tried already
             while size >= 2 {
                 let r = units[u].lowerBound..<units[u + size - 1].upperBound
-                let t = line.text(r)
-                if let res = memo.resolve(t, with: resolver), res.score >= options.minimumOtherScore {
-                    names.append(name(r, t, res, line))
+                if let name = resolved(r, line, threshold: options.minimumOtherScore, memo: &memo) {
+                    names.append(name)
                     found = true
                     u += size
                     continue outer

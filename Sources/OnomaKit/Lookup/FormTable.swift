@@ -61,13 +61,7 @@ struct FormTable: Sendable {
     /// (packed, ``LatinLetters/packed``) for a Latin one, neither otherwise.
     mutating func append(entry: Int32, name: Int32, derivation: String?, text formText: String, script: NameText.Script, familyUnits: Int,
                          deprecated: Bool, hangul formHangul: UnsafeBufferPointer<UInt16>, latin formLatin: UnsafeBufferPointer<UInt8>) {
-        var d: UInt32 = 0
-        if let label = derivation {
-            if let i = labels.firstIndex(of: label) { d = UInt32(i + 1) } else {
-                labels.append(label)
-                d = UInt32(labels.count)
-            }
-        }
+        let d = derivation.map { labelNumber($0) } ?? 0
         let textStart = UInt32(text.count)
         text.append(contentsOf: formText.utf8)
         var dataStart: UInt32 = 0, dataEnd: UInt32 = 0
@@ -82,18 +76,19 @@ struct FormTable: Sendable {
         words.append(textStart); words.append(UInt32(text.count)); words.append(dataStart); words.append(dataEnd)
     }
 
+    /// The number of derivation `label` (1-based; 0 is a stored form), added when new.
+    private mutating func labelNumber(_ label: String) -> UInt32 {
+        if let i = labels.firstIndex(of: label) { return UInt32(i + 1) }
+        labels.append(label)
+        return UInt32(labels.count)
+    }
+
     /// Appends every form of `other` after this table's forms, as if they had been appended
     /// here one by one (the index build prepares its forms in chunks, on every core).
     /// - Complexity: O(size of `other`).
     mutating func append(contentsOf other: FormTable) {
         // The other table's derivation numbers, renumbered in this table's labels.
-        var renumber: [UInt32] = [0]
-        for label in other.labels {
-            if let i = labels.firstIndex(of: label) { renumber.append(UInt32(i + 1)) } else {
-                labels.append(label)
-                renumber.append(UInt32(labels.count))
-            }
-        }
+        let renumber: [UInt32] = [0] + other.labels.map { labelNumber($0) }
         let textBase = UInt32(text.count), hangulBase = UInt32(hangul.count), latinBase = UInt32(latin.count)
         text.append(contentsOf: other.text); hangul.append(contentsOf: other.hangul); latin.append(contentsOf: other.latin)
         words.reserveCapacity(words.count + other.words.count)

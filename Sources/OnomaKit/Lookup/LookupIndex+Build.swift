@@ -340,6 +340,7 @@ struct PreparedChunk: Sendable {
         var familyUnits = 0
         hangul.removeAll(keepingCapacity: true)
         latin.removeAll(keepingCapacity: true)
+        tokenStarts.removeAll(keepingCapacity: true)
         switch script {
         case .hangul:
             // Digit tokens ("2세") do not count for the script and are not syllables.
@@ -354,7 +355,8 @@ struct PreparedChunk: Sendable {
             }
         case .latin:
             // Packed letters (``LatinLetters/packed``): bit 7 marks each token's first letter.
-            for t in folded.tokens {
+            for t in folded.tokens where !t.scalars.isEmpty {
+                tokenStarts.append(latin.count)
                 for (i, s) in t.scalars.enumerated() { latin.append(UInt8(truncatingIfNeeded: s.value) | (i == 0 ? 0x80 : 0)) }
             }
             if personal && folded.tokens.count > 1 {
@@ -418,10 +420,8 @@ struct PreparedChunk: Sendable {
             let packed = latin
             packed.withUnsafeBufferPointer { packed in
                 k.vowels = VowelRuns.latin(packed).raw
-                // Token starts, then the skeleton in reading order and, with a known family
-                // part, given name first (the tokens from `familyUnits` on, then the others).
-                tokenStarts.removeAll(keepingCapacity: true)
-                for i in packed.indices where packed[i] & 0x80 != 0 { tokenStarts.append(i) }
+                // The skeleton in reading order and, with a known family part, given name
+                // first (the tokens from `familyUnits` on, then the others).
                 let n = tokenStarts.count
                 func skeleton(movingFirst moved: Int) -> UInt64 {
                     scratch.symbols.removeAll(keepingCapacity: true)
